@@ -1,0 +1,21 @@
+/** localStorage that never throws: private modes and full quotas must not break the page. */
+export function readStored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStored(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Nothing to do: the value just won't survive a reload.
+  }
+}
+
+/** The audience participant token of one event, so a reload keeps "my questions". */
+export const tokenKey = (code: string) => `dais:token:${code}`;
+export const NAME_KEY = 'dais:name';

@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+import { connectionSlice } from './connectionSlice';
+import { noticesSlice } from './noticesSlice';
+import { questionsSlice } from './questionsSlice';
+import { sessionSlice } from './sessionSlice';
+import type { AppState } from './types';
+
+export type { AppState, ConnectionState, Notice, NoticeKind } from './types';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...connectionSlice(...a),
+  ...sessionSlice(...a),
+  ...questionsSlice(...a),
+  ...noticesSlice(...a),
+}));

@@ -1,0 +1,16 @@
+import { mergeQuestion } from '@dais/shared';
+import type { StateCreator } from 'zustand';
+import type { AppState, QuestionsSlice } from './types';
+
+export const questionsSlice: StateCreator<AppState, [], [], QuestionsSlice> = (set) => ({
+  questions: {},
+  mine: {},
+  mergeQuestion: (question) =>
+    set((state) => {
+      const questions = mergeQuestion(state.questions, question);
+      // Only full copies carry authorId; public views of our own questions never enter `mine`.
+      const isMine = 'authorId' in question && question.authorId === state.participantId;
+      const mine = isMine ? mergeQuestion(state.mine, question) : state.mine;
+      return questions === state.questions && mine === state.mine ? state : { questions, mine };
+    }),
+});

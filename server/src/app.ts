@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { apiRouter } from './http/api';
+import { consoleLogger, type Logger } from './logger';
+import { attachGateway } from './realtime/gateway';
+import type { DaisServer } from './realtime/types';
+import { createEventStore } from './store/event-store';
+import { defineScripts } from './store/scripts';
+
+export interface AppDeps {
+  redis: Redis;
+  logger?: Logger;
+  clock?: { now(): number };
+  config?: {
+    /** Base URL of the links handed out at event creation; default: the request's origin. */
+    publicUrl?: string;
+    /** The built client to serve; default client/dist of this repository. */
+    clientDir?: string;
+  };
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: DaisServer;
+  /** Listens on the port (0: any free one) and resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** The composition root: everything the server is, given a Redis connection. */
+export async function createApp({ redis, logger = consoleLogger, clock = Date, config = {} }: AppDeps): Promise<App> {
+  defineScripts(redis);
+  const store = createEventStore(redis);
+  const now = () => clock.now();
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use('/api', apiRouter({ store, redis, now, publicUrl: config.publicUrl }));
+  serveClient(web, config.clientDir ?? DEFAULT_CLIENT_DIR);
+
+  const httpServer = createServer(web);
+  const io: DaisServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64_000 });
+  attachGateway(io, { store, logger, now, secret: await store.signingSecret() });
+
+  return {
+    httpServer,
+    io,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const { port: bound } = httpServer.address() as AddressInfo;
+          resolve(`http://${host ?? 'localhost'}:${bound}`);
+        });
+      }),
+    close: async () => {
+      // io.close() also closes the HTTP server it is attached to.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+/** Serves the built client, and index.html for every page route of the single-page app. */
+function serveClient(web: express.Express, dir: string) {
+  const index = `${dir}/index.html`;
+  web.use(express.static(dir, { index: false }));
+  web.use((req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    if (!existsSync(index)) {
+      res.status(503).type('text').send('The client is not built yet: run `pnpm build`.');
+      return;
+    }
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  CLIENT_EVENTS,
+  ErrorCode,
+  fail,
+  ok,
+  type AckData,
+  type ClientEventName,
+  type Failure,
+} from '@dais/shared';
+import { StoreError } from '../store/event-store';
+import type { Logger } from '../logger';
+import type { DaisSocket } from './types';
+
+type Payload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]['payload']>;
+
+/**
+ * Registers one client event: validates the payload with its schema, runs the
+ * handler and acks its result. Nothing runs on an invalid payload; errors become
+ * typed failures and never reach the client unsanitized.
+ */
+export function handle<E extends ClientEventName>(
+  socket: DaisSocket,
+  event: E,
+  logger: Logger,
+  handler: (payload: Payload<E>) => Promise<AckData<E>>,
+): void {
+  const { payload: schema } = CLIENT_EVENTS[event];
+  const listener = async (raw: unknown, ack?: unknown) => {
+    const reply = typeof ack === 'function' ? ack : () => {};
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      reply(fail(ErrorCode.InvalidPayload, z.prettifyError(parsed.error)));
+      return;
+    }
+    try {
+      reply(ok(await handler(parsed.data as Payload<E>)));
+    } catch (error) {
+      reply(toFailure(error, event, logger));
+    }
+  };
+  // socket.io's typed `on` cannot follow a generic event name; the schema above is the real check.
+  (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(event, listener);
+}
+
+/**
+ * Socket middleware run before every handler: unknown events and events the
+ * socket's role may not send are refused here, with an ack when one was asked for.
+ */
+export function authorize(socket: DaisSocket) {
+  return (packet: unknown[], next: (err?: Error) => void) => {
+    const [event] = packet;
+    const ack = packet.at(-1);
+    const refuse = (failure: Failure) => typeof ack === 'function' && ack(failure);
+    if (typeof event !== 'string' || !Object.hasOwn(CLIENT_EVENTS, event)) {
+      refuse(fail(ErrorCode.UnknownEvent, `Unknown event ${String(event)}`));
+      return;
+    }
+    const { roles } = CLIENT_EVENTS[event as ClientEventName];
+    if (roles === 'any') return next();
+    const role = socket.data.role;
+    if (!role) return refuse(fail(ErrorCode.NotJoined, 'Join an event first'));
+    if (!(roles as readonly string[]).includes(role)) {
+      return refuse(fail(ErrorCode.Forbidden, `${event} is not allowed for ${role}`));
+    }
+    next();
+  };
+}
+
+function toFailure(error: unknown, event: string, logger: Logger): Failure {
+  if (error instanceof StoreError) return fail(error.code, error.message);
+  if (isRedisDown(error)) {
+    return fail(ErrorCode.Unavailable, 'The store is unreachable; nothing was changed');
+  }
+  logger.error(`${event} failed`, error);
+  return fail(ErrorCode.Internal, 'Something went wrong on the server');
+}
+
+const isRedisDown = (error: unknown) =>
+  error instanceof Error &&
+  /Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|ECONNREFUSED/.test(
+    error.message,
+  );

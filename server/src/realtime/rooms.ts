@@ -1,0 +1,30 @@
+import { isPublicStatus, toPublic, type QUESTION_CHANGES } from '@dais/shared';
+import type { Change } from '../store/event-store';
+import type { DaisServer } from './types';
+
+/** Moderators see every question in full. */
+export const moderatorsRoom = (code: string) => `${code}:moderators`;
+/** The audience and the stage see public questions only. */
+export const publicRoom = (code: string) => `${code}:public`;
+/** Every socket of one participant, for their own questions in full. */
+export const participantRoom = (code: string, participantId: string) => `${code}:p:${participantId}`;
+
+/**
+ * Sends a question change to everyone entitled to it, each in the view they may
+ * see. The public hears of it only when the question is or was public, so text a
+ * moderator never approved never leaves the moderators and its asker.
+ */
+export function publishChange(
+  io: DaisServer,
+  code: string,
+  change: (typeof QUESTION_CHANGES)[number],
+  { logId, question, previous }: Change,
+): void {
+  const asker = participantRoom(code, question.authorId);
+  io.to(moderatorsRoom(code)).to(asker).emit('question:changed', { logId, change, question });
+  if (isPublicStatus(question.status) || (previous && isPublicStatus(previous))) {
+    io.to(publicRoom(code))
+      .except(asker)
+      .emit('question:changed', { logId, change, question: toPublic(question) });
+  }
+}

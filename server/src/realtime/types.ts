@@ -1,0 +1,12 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, Role, ServerToClientEvents } from '@dais/shared';
+
+/** What the server knows about a socket once it has joined an event. */
+export interface SocketData {
+  code?: string;
+  role?: Role;
+  participantId?: string;
+}
+
+export type DaisServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type DaisSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;

@@ -1,0 +1,28 @@
+import type { QuestionStatus } from '@dais/shared';
+import { QUESTION_STATUSES } from '@dais/shared';
+
+/**
+ * Every Redis key of Dais is built here. All keys of one event share the hash tag
+ * `{ev:CODE}`, so each Lua script touches one slot and runs unchanged on Redis Cluster.
+ */
+export function eventKeys(code: string) {
+  const tag = `dais:{ev:${code}}`;
+  return {
+    /** Hash: title, createdAt, maxQuestionLength, moderatorKeyHash, stageKeyHash. */
+    meta: `${tag}:meta`,
+    /** Stream: one entry per state change; its ids order everything clients see. */
+    log: `${tag}:log`,
+    /** Hash per question: the fields of `Question`. */
+    question: (id: string) => `${tag}:q:${id}`,
+    /** Sorted set per status: question ids scored by creation time. */
+    status: (status: QuestionStatus) => `${tag}:status:${status}`,
+    /** Sorted set per participant: their question ids by creation time. */
+    participant: (participantId: string) => `${tag}:p:${participantId}`,
+  };
+}
+export type EventKeys = ReturnType<typeof eventKeys>;
+
+export const statusKeys = (keys: EventKeys) => QUESTION_STATUSES.map((s) => keys.status(s));
+
+/** The server's signing secret, shared by every process on this Redis. */
+export const SECRET_KEY = 'dais:secret';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Event codes are what the audience types on a phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+ * 8 characters of this 25-letter alphabet give 1.5e11 codes.
+ */
+export const EVENT_CODE_ALPHABET = '3467ACDEFGHJKMNPQRTUVWXY9';
+export const EVENT_CODE_LENGTH = 8;
+
+/** Upper-cases and drops spaces and dashes, so "acde-fg34" joins ACDEFG34. */
+export function normalizeEventCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export const EventCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeEventCode)
+  .pipe(
+    z
+      .string()
+      .length(EVENT_CODE_LENGTH)
+      .regex(new RegExp(`^[${EVENT_CODE_ALPHABET}]+$`), 'not an event code'),
+  );
+
+export const EventTitleSchema = z.string().trim().min(1).max(120);
+
+export const DEFAULT_MAX_QUESTION_LENGTH = 300;
+/** Bounds for the per-event question length limit a moderator may set. */
+export const QuestionLengthLimitSchema = z.number().int().min(20).max(2000);
+
+/**
+ * The public description of an event.
+ * @example { code: 'ACDEFG34', title: 'Ask the ambassador', maxQuestionLength: 300 }
+ */
+export const EventInfoSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  maxQuestionLength: z.number().int(),
+  createdAt: z.number().int(),
+});
+export type EventInfo = z.infer<typeof EventInfoSchema>;
+
+/** Who a socket speaks for. Moderator and stage prove it with their secret key. */
+export const ROLES = ['audience', 'moderator', 'stage'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,41 @@
+/**
+ * Every error a client can receive, in an ack or a connect_error.
+ * @example { ok: false, error: ErrorCode.EventNotFound, message: 'No event with code ACDEFG34' }
+ */
+export const ErrorCode = {
+  /** The client speaks another protocol version; reload the page. */
+  ProtocolMismatch: 'PROTOCOL_MISMATCH',
+  /** The payload does not match the event's schema; `message` says where. */
+  InvalidPayload: 'INVALID_PAYLOAD',
+  /** No such event name in the protocol. */
+  UnknownEvent: 'UNKNOWN_EVENT',
+  EventNotFound: 'EVENT_NOT_FOUND',
+  /** The moderator or stage key is wrong or missing. */
+  BadKey: 'BAD_KEY',
+  /** The participant token is not one this server signed. */
+  BadToken: 'BAD_TOKEN',
+  /** This socket has not joined an event yet. */
+  NotJoined: 'NOT_JOINED',
+  /** The socket's role may not send this event. */
+  Forbidden: 'FORBIDDEN',
+  QuestionNotFound: 'QUESTION_NOT_FOUND',
+  /** The question is no longer in a state the action applies to; `current` holds it. */
+  Conflict: 'CONFLICT',
+  TooLong: 'TOO_LONG',
+  Empty: 'EMPTY',
+  /** The store is unreachable; nothing was changed. Try again. */
+  Unavailable: 'UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type Failure = { ok: false; error: ErrorCode; message: string };
+/**
+ * The one shape of every ack.
+ * @example { ok: true, data: { question } } or { ok: false, error: 'FORBIDDEN', message: '…' }
+ */
+export type Result<T> = { ok: true; data: T } | Failure;
+export type Ack<T> = (result: Result<T>) => void;
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (error: ErrorCode, message: string): Failure => ({ ok: false, error, message });

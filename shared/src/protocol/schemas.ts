@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { EventCodeSchema, EventTitleSchema, QuestionLengthLimitSchema } from '../domain/event';
+import { MAX_DISPLAY_NAME_LENGTH } from '../domain/text';
+
+/** Hard cap on any text field on the wire; the event's own limit is checked after cleaning. */
+const MAX_WIRE_TEXT = 4000;
+const QuestionId = z.string().min(1).max(64);
+const SecretKey = z.string().min(1).max(128);
+
+/** Handshake `auth` of every connection. @example { protocol: 1 } */
+export const HandshakeSchema = z.object({ protocol: z.number().int() });
+
+/**
+ * Join an event. The audience may bring the token it got last time, so its
+ * questions stay its own across reloads.
+ * @example { code: 'ACDEFG34', role: 'audience', token: 'p_…' }
+ * @example { code: 'ACDEFG34', role: 'moderator', key: '…' }
+ */
+export const JoinSchema = z.discriminatedUnion('role', [
+  z.object({ code: EventCodeSchema, role: z.literal('audience'), token: z.string().max(200).optional() }),
+  z.object({ code: EventCodeSchema, role: z.literal('moderator'), key: SecretKey }),
+  z.object({ code: EventCodeSchema, role: z.literal('stage'), key: SecretKey }),
+]);
+export type JoinPayload = z.input<typeof JoinSchema>;
+
+/** @example { text: 'How can schools protect children online?', name: 'Li' } */
+export const SubmitSchema = z.object({
+  text: z.string().max(MAX_WIRE_TEXT),
+  name: z.string().trim().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+});
+export type SubmitPayload = z.input<typeof SubmitSchema>;
+
+/** @example { questionId: 'k3J9xQ2mPa1z' } */
+export const QuestionRefSchema = z.object({ questionId: QuestionId });
+export type QuestionRefPayload = z.input<typeof QuestionRefSchema>;
+
+/** @example { questionId: 'k3J9xQ2mPa1z', reason: 'Already answered earlier' } */
+export const RejectSchema = z.object({
+  questionId: QuestionId,
+  reason: z.string().trim().max(200).optional(),
+});
+export type RejectPayload = z.input<typeof RejectSchema>;
+
+/** @example { maxQuestionLength: 500 } */
+export const ConfigureSchema = z.object({ maxQuestionLength: QuestionLengthLimitSchema });
+export type ConfigurePayload = z.input<typeof ConfigureSchema>;
+
+/** `POST /api/events` body. @example { "title": "Ask the ambassador" } */
+export const CreateEventSchema = z.object({ title: EventTitleSchema });
