@@ -2,7 +2,7 @@
   Moves a question to a new status, checking the state machine's allowed sources
   atomically. For `show` it also returns the question now on stage to approved.
   KEYS[1] log stream  KEYS[2] question hash  KEYS[3] hash of the question expected
-  on stage (= KEYS[2] when none)  KEYS[4..9] status sets in the order of ARGV[8]
+  on stage (= KEYS[2] when none)  KEYS[4..8] status sets in the order of ARGV[8]
   ARGV[1] action  ARGV[2] target status  ARGV[3] allowed sources, comma separated
   ARGV[4] now  ARGV[5] actor  ARGV[6] reason ('' for none)
   ARGV[7] id expected on stage for `show` ('' when none)  ARGV[8] statuses, comma separated
