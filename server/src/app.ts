@@ -37,6 +37,7 @@ const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.met
 /** The composition root: everything the server is, given a Redis connection. */
 export async function createApp({ redis, logger = consoleLogger, clock = Date, config = {} }: AppDeps): Promise<App> {
   defineScripts(redis);
+  logRedisOutages(redis, logger);
   const store = createEventStore(redis);
   const now = () => clock.now();
 
@@ -65,6 +66,19 @@ export async function createApp({ redis, logger = consoleLogger, clock = Date, c
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+/** ioredis reconnects by itself; say once that Redis is away, and once that it is back. */
+function logRedisOutages(redis: Redis, logger: Logger) {
+  let away = false;
+  redis.on('error', (error: Error) => {
+    if (!away) logger.error(`Redis unreachable (${error.message}); reconnecting`);
+    away = true;
+  });
+  redis.on('ready', () => {
+    if (away) logger.info('Redis is back');
+    away = false;
+  });
 }
 
 /** Serves the built client, and index.html for every page route of the single-page app. */

@@ -76,8 +76,9 @@ function toFailure(error: unknown, event: string, logger: Logger): Failure {
   return fail(ErrorCode.Internal, 'Something went wrong on the server');
 }
 
+/** ioredis' ways of saying the command never reached Redis. */
 const isRedisDown = (error: unknown) =>
   error instanceof Error &&
-  /Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|ECONNREFUSED/.test(
+  /Connection is closed|max retries per request|Stream isn't writeable|ECONNREFUSED/i.test(
     error.message,
   );

@@ -216,7 +216,8 @@ async function run<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    const message = error instanceof Error ? error.message : '';
+    // Redis prefixes a script's error_reply with ERR unless it starts with an error code.
+    const message = error instanceof Error ? error.message.replace(/^ERR /, '') : '';
     const [word, detail] = message.split(' ');
     switch (word) {
       case 'EVENT_NOT_FOUND':
