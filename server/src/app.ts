@@ -35,7 +35,12 @@ export interface App {
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** The composition root: everything the server is, given a Redis connection. */
-export async function createApp({ redis, logger = consoleLogger, clock = Date, config = {} }: AppDeps): Promise<App> {
+export async function createApp({
+  redis,
+  logger = consoleLogger,
+  clock = Date,
+  config = {},
+}: AppDeps): Promise<App> {
   defineScripts(redis);
   logRedisOutages(redis, logger);
   const store = createEventStore(redis);

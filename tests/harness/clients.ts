@@ -73,7 +73,10 @@ export interface CreatedEvent {
   stageKey: string;
 }
 
-export async function createEvent(url: string, title = 'Ask the ambassador'): Promise<CreatedEvent> {
+export async function createEvent(
+  url: string,
+  title = 'Ask the ambassador',
+): Promise<CreatedEvent> {
   const response = await fetch(`${url}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, silentLogger, startEmbeddedRedis, type App, type EmbeddedRedis } from '@dais/server';
+import {
+  createApp,
+  silentLogger,
+  startEmbeddedRedis,
+  type App,
+  type EmbeddedRedis,
+} from '@dais/server';
 
 /** A real redis-server on a free port with its own data dir; `dir` may be reused to restart it. */
 export async function startRedis(dir = mkdtempSync(join(tmpdir(), 'dais-redis-')), port?: number) {
@@ -16,7 +22,11 @@ export type TestRedis = Awaited<ReturnType<typeof startRedis>>;
 export async function startServer(redisUrl: string, clientDir?: string) {
   // Fail fast in tests rather than queueing commands while Redis is away.
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const app: App = await createApp({ redis, logger: process.env.DAIS_TEST_LOG ? undefined : silentLogger, config: { clientDir } });
+  const app: App = await createApp({
+    redis,
+    logger: process.env.DAIS_TEST_LOG ? undefined : silentLogger,
+    config: { clientDir },
+  });
   const url = await app.listen(0, '127.0.0.1');
   return {
     url,

@@ -47,7 +47,10 @@ describe('a question from the audience to the stage', () => {
     expect(publicView).toMatchObject({ id: question.id, status: 'approved', rev: 2 });
     expect(publicView).not.toHaveProperty('authorId');
     expect((await stageHears).question).toEqual(publicView);
-    expect((await askerHears).question).toMatchObject({ authorId: participantId, status: 'approved' });
+    expect((await askerHears).question).toMatchObject({
+      authorId: participantId,
+      status: 'approved',
+    });
     // The bystander never heard of the question while it was pending.
     expect(bystanderSaw.map((c) => c.change)).toEqual(['approved']);
 
@@ -69,15 +72,19 @@ describe('a question from the audience to the stage', () => {
   it('returns the question on stage to approved when another is shown', async () => {
     const event = await createEvent(dais.url);
     const { moderator, audience } = await joinAll(dais.url, event);
-    const [first, second] = await submitApproved(audience.socket, moderator.socket, ['First?', 'Second?']);
+    const [first, second] = await submitApproved(audience.socket, moderator.socket, [
+      'First?',
+      'Second?',
+    ]);
 
     await expectOk(moderator.socket, 'question:show', { questionId: first.id });
     const returned = next(audience.socket, 'question:changed', (c) => c.change === 'returned');
     await expectOk(moderator.socket, 'question:show', { questionId: second.id });
     expect((await returned).question).toMatchObject({ id: first.id, status: 'approved' });
 
-    const snapshot = (await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey }))
-      .snapshot;
+    const snapshot = (
+      await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey })
+    ).snapshot;
     const statusOf = (id: string) => snapshot.questions.find((q) => q.id === id)?.status;
     expect([statusOf(first.id), statusOf(second.id)]).toEqual(['approved', 'live']);
   });
@@ -140,15 +147,18 @@ describe('a question from the audience to the stage', () => {
   });
 });
 
-async function submitApproved(
+/** Submits and approves each text; resolves with one question per text, in order. */
+async function submitApproved<T extends string[]>(
   asker: Client,
   moderator: Client,
-  texts: string[],
-): Promise<Question[]> {
+  texts: [...T],
+): Promise<{ [K in keyof T]: Question }> {
   const approved: Question[] = [];
   for (const text of texts) {
     const { question } = await expectOk(asker, 'question:submit', { text });
-    approved.push((await expectOk(moderator, 'question:approve', { questionId: question.id })).question);
+    approved.push(
+      (await expectOk(moderator, 'question:approve', { questionId: question.id })).question,
+    );
   }
-  return approved;
+  return approved as { [K in keyof T]: Question };
 }

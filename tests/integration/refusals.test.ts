@@ -21,8 +21,8 @@ let questionId: string;
 beforeAll(async () => {
   [event, other] = await Promise.all([createEvent(dais.url), createEvent(dais.url, 'Other')]);
   const audience = await join(dais.url, { code: event.code, role: 'audience' });
-  questionId = (await expectOk(audience.socket, 'question:submit', { text: 'A real question?' })).question
-    .id;
+  questionId = (await expectOk(audience.socket, 'question:submit', { text: 'A real question?' }))
+    .question.id;
   audience.socket.disconnect();
 });
 
@@ -79,28 +79,63 @@ describe('invalid payloads', () => {
 
 describe('who may do what', () => {
   it('refuses an unknown event name', async () => {
-    await expectRefused(await connect(dais.url), 'question:delete', { questionId }, 'UNKNOWN_EVENT');
+    await expectRefused(
+      await connect(dais.url),
+      'question:delete',
+      { questionId },
+      'UNKNOWN_EVENT',
+    );
   });
 
   it('refuses every command before joining', async () => {
     const socket = await connect(dais.url);
-    for (const name of ['question:submit', 'question:approve', 'question:show', 'event:configure']) {
-      await expectRefused(socket, name, { questionId, text: 'x', maxQuestionLength: 100 }, 'NOT_JOINED');
+    for (const name of [
+      'question:submit',
+      'question:approve',
+      'question:show',
+      'event:configure',
+    ]) {
+      await expectRefused(
+        socket,
+        name,
+        { questionId, text: 'x', maxQuestionLength: 100 },
+        'NOT_JOINED',
+      );
     }
   });
 
   it('refuses an unknown event code', async () => {
     const socket = await connect(dais.url);
-    await expectRefused(socket, 'event:join', { code: 'ACDEFG34', role: 'audience' }, 'EVENT_NOT_FOUND');
+    await expectRefused(
+      socket,
+      'event:join',
+      { code: 'ACDEFG34', role: 'audience' },
+      'EVENT_NOT_FOUND',
+    );
   });
 
   it('refuses wrong, missing-role and borrowed keys', async () => {
     const socket = await connect(dais.url);
     const { code } = event;
     await expectRefused(socket, 'event:join', { code, role: 'moderator', key: 'guess' }, 'BAD_KEY');
-    await expectRefused(socket, 'event:join', { code, role: 'moderator', key: event.stageKey }, 'BAD_KEY');
-    await expectRefused(socket, 'event:join', { code, role: 'stage', key: event.moderatorKey }, 'BAD_KEY');
-    await expectRefused(socket, 'event:join', { code, role: 'moderator', key: other.moderatorKey }, 'BAD_KEY');
+    await expectRefused(
+      socket,
+      'event:join',
+      { code, role: 'moderator', key: event.stageKey },
+      'BAD_KEY',
+    );
+    await expectRefused(
+      socket,
+      'event:join',
+      { code, role: 'stage', key: event.moderatorKey },
+      'BAD_KEY',
+    );
+    await expectRefused(
+      socket,
+      'event:join',
+      { code, role: 'moderator', key: other.moderatorKey },
+      'BAD_KEY',
+    );
     // After the refusals the socket still has no role.
     await expectRefused(socket, 'question:approve', { questionId }, 'NOT_JOINED');
   });
@@ -111,13 +146,19 @@ describe('who may do what', () => {
     const token = elsewhere.snapshot.participant?.token ?? '';
     const forged = `${token.split('.')[0]}.AAAA`;
     for (const bad of [token, forged, 'nonsense']) {
-      await expectRefused(socket, 'event:join', { code: event.code, role: 'audience', token: bad }, 'BAD_TOKEN');
+      await expectRefused(
+        socket,
+        'event:join',
+        { code: event.code, role: 'audience', token: bad },
+        'BAD_TOKEN',
+      );
     }
   });
 
   it('refuses moderator events from the audience and the stage', async () => {
     const audience = (await join(dais.url, { code: event.code, role: 'audience' })).socket;
-    const stage = (await join(dais.url, { code: event.code, role: 'stage', key: event.stageKey })).socket;
+    const stage = (await join(dais.url, { code: event.code, role: 'stage', key: event.stageKey }))
+      .socket;
     for (const socket of [audience, stage]) {
       await expectRefused(socket, 'question:approve', { questionId }, 'FORBIDDEN');
       await expectRefused(socket, 'question:reject', { questionId }, 'FORBIDDEN');
@@ -129,11 +170,17 @@ describe('who may do what', () => {
   });
 
   it('refuses actions the question state does not allow, and unknown questions', async () => {
-    const moderator = (await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey }))
-      .socket;
+    const moderator = (
+      await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey })
+    ).socket;
     await expectRefused(moderator, 'question:show', { questionId }, 'CONFLICT');
     await expectRefused(moderator, 'question:answer', { questionId }, 'CONFLICT');
-    await expectRefused(moderator, 'question:approve', { questionId: 'nope' }, 'QUESTION_NOT_FOUND');
+    await expectRefused(
+      moderator,
+      'question:approve',
+      { questionId: 'nope' },
+      'QUESTION_NOT_FOUND',
+    );
   });
 
   it('refuses a client of another protocol version at connect', async () => {
@@ -174,7 +221,9 @@ describe('HTTP API', () => {
     expect(created.title).toBe('儿童权利问答');
     expect(created.code).toMatch(/^[3467ACDEFGHJKMNPQRTUVWXY9]{8}$/);
     expect(created.audienceUrl).toBe(`${dais.url}/e/${created.code}`);
-    expect(created.moderatorUrl).toBe(`${dais.url}/e/${created.code}/moderate#${created.moderatorKey}`);
+    expect(created.moderatorUrl).toBe(
+      `${dais.url}/e/${created.code}/moderate#${created.moderatorKey}`,
+    );
     for (const key of [created.moderatorKey, created.stageKey]) {
       expect(Buffer.from(key, 'base64url').length).toBeGreaterThanOrEqual(16);
     }
@@ -193,6 +242,8 @@ describe('HTTP API', () => {
 
 async function joinedSocketFor(name: string): Promise<Client> {
   if (name === 'event:join') return connect(dais.url);
-  if (name === 'question:submit') return (await join(dais.url, { code: event.code, role: 'audience' })).socket;
-  return (await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey })).socket;
+  if (name === 'question:submit')
+    return (await join(dais.url, { code: event.code, role: 'audience' })).socket;
+  return (await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey }))
+    .socket;
 }

@@ -23,7 +23,9 @@ describe('restarts', () => {
     try {
       const back = await join(server.url, { code: event.code, role: 'audience', token });
       expect(back.snapshot.event.title).toBe(event.title);
-      expect(back.snapshot.mine).toEqual([expect.objectContaining({ id: question.id, status: 'approved' })]);
+      expect(back.snapshot.mine).toEqual([
+        expect.objectContaining({ id: question.id, status: 'approved' }),
+      ]);
       // Keys and participant signatures still hold after the restart.
       await join(server.url, { code: event.code, role: 'moderator', key: event.moderatorKey });
     } finally {

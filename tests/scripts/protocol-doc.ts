@@ -40,7 +40,16 @@ export function renderReference(): string {
   }
   parts.push('### Server → client', '');
   for (const [name, event] of Object.entries(SERVER_EVENTS)) {
-    parts.push(`#### \`${name}\``, '', event.doc, '', `Sent to: ${event.to}.`, '', schema(event.payload, 'output'), '');
+    parts.push(
+      `#### \`${name}\``,
+      '',
+      event.doc,
+      '',
+      `Sent to: ${event.to}.`,
+      '',
+      schema(event.payload, 'output'),
+      '',
+    );
   }
   parts.push('### Error codes', '', '| code | name |', '| --- | --- |');
   for (const [key, code] of Object.entries(ErrorCode)) parts.push(`| \`${code}\` | ${key} |`);
@@ -51,7 +60,8 @@ export function renderReference(): string {
 export function regenerate(document: string): string {
   const start = document.indexOf(BEGIN);
   const end = document.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/PROTOCOL.md needs the markers ${BEGIN} … ${END}`);
+  if (start < 0 || end < start)
+    throw new Error(`docs/PROTOCOL.md needs the markers ${BEGIN} … ${END}`);
   return `${document.slice(0, start + BEGIN.length)}\n\n${renderReference()}\n\n${document.slice(end)}`;
 }
 

@@ -20,7 +20,9 @@ export function apiRouter({ store, redis, now, publicUrl }: ApiDeps): Router {
   router.post('/events', async (req, res) => {
     const body = CreateEventSchema.safeParse(req.body);
     if (!body.success) {
-      res.status(400).json({ error: ErrorCode.InvalidPayload, message: z.prettifyError(body.error) });
+      res
+        .status(400)
+        .json({ error: ErrorCode.InvalidPayload, message: z.prettifyError(body.error) });
       return;
     }
     const { code, title, moderatorKey, stageKey } = await store.createEvent(body.data.title, now());
@@ -44,7 +46,12 @@ export function apiRouter({ store, redis, now, publicUrl }: ApiDeps): Router {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such API route' });
   });
 
-  const onError: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (
+    error: { status?: number; type?: string },
+    _req,
+    res,
+    _next,
+  ) => {
     const badBody = error.status === 400 || error.type === 'entity.too.large';
     res
       .status(badBody ? 400 : 500)
@@ -62,5 +69,11 @@ const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
 async function ping(redis: Redis): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 1000).unref());
-  return Promise.race([redis.ping().then(() => true, () => false), timeout]);
+  return Promise.race([
+    redis.ping().then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
 }

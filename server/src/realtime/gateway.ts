@@ -87,7 +87,12 @@ function registerAudience(io: DaisServer, socket: DaisSocket, { store, logger, n
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
     const change = await store.submitQuestion(
       code,
-      { text: cleaned, length: textLength(cleaned), authorId: participantId, authorName: name || null },
+      {
+        text: cleaned,
+        length: textLength(cleaned),
+        authorId: participantId,
+        authorName: name || null,
+      },
       now(),
     );
     publishChange(io, code, 'submitted', change);

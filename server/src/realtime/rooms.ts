@@ -7,7 +7,8 @@ export const moderatorsRoom = (code: string) => `${code}:moderators`;
 /** The audience and the stage see public questions only. */
 export const publicRoom = (code: string) => `${code}:public`;
 /** Every socket of one participant, for their own questions in full. */
-export const participantRoom = (code: string, participantId: string) => `${code}:p:${participantId}`;
+export const participantRoom = (code: string, participantId: string) =>
+  `${code}:p:${participantId}`;
 
 /**
  * Sends a question change to everyone entitled to it, each in the view they may

@@ -27,12 +27,18 @@ export async function startEmbeddedRedis(dataDir: string, port?: number): Promis
   const child = spawn(
     'redis-server',
     [
-      '--port', String(bound),
-      '--bind', '127.0.0.1',
-      '--dir', dataDir,
-      '--appendonly', 'yes',
-      '--save', '',
-      '--daemonize', 'no',
+      '--port',
+      String(bound),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dataDir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -47,7 +53,10 @@ export async function startEmbeddedRedis(dataDir: string, port?: number): Promis
 function whenReady(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    const timer = setTimeout(
+      () => fail(new Error(`redis-server did not start:\n${output}`)),
+      10_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');

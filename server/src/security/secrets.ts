@@ -27,7 +27,9 @@ export function verifyParticipant(secret: string, code: string, token: string): 
   if (!participantId || !signature) return null;
   const expected = Buffer.from(mac(secret, code, participantId));
   const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? participantId : null;
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? participantId
+    : null;
 }
 
 const mac = (secret: string, code: string, participantId: string) =>

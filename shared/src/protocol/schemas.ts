@@ -17,7 +17,11 @@ export const HandshakeSchema = z.object({ protocol: z.number().int() });
  * @example { code: 'ACDEFG34', role: 'moderator', key: '…' }
  */
 export const JoinSchema = z.discriminatedUnion('role', [
-  z.object({ code: EventCodeSchema, role: z.literal('audience'), token: z.string().max(200).optional() }),
+  z.object({
+    code: EventCodeSchema,
+    role: z.literal('audience'),
+    token: z.string().max(200).optional(),
+  }),
   z.object({ code: EventCodeSchema, role: z.literal('moderator'), key: SecretKey }),
   z.object({ code: EventCodeSchema, role: z.literal('stage'), key: SecretKey }),
 ]);
