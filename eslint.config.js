@@ -28,7 +28,10 @@ export default tseslint.config(
     files: ['shared/src/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'react', 'socket.io*', 'ioredis'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'react', 'socket.io*', 'ioredis'] },
+      ],
     },
   },
 );

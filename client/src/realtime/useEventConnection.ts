@@ -6,9 +6,7 @@ import { connectToEvent } from './socket';
 export function useEventConnection(code: string, role: Role, key = '') {
   useEffect(
     () =>
-      role === 'audience'
-        ? connectToEvent({ code, role })
-        : connectToEvent({ code, role, key }),
+      role === 'audience' ? connectToEvent({ code, role }) : connectToEvent({ code, role, key }),
     [code, role, key],
   );
 }

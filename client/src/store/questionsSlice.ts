@@ -2,9 +2,13 @@ import { mergeQuestion } from '@dais/shared';
 import type { StateCreator } from 'zustand';
 import type { AppState, QuestionsSlice } from './types';
 
-export const questionsSlice: StateCreator<AppState, [], [], QuestionsSlice> = (set) => ({
+export const initialQuestions: Pick<QuestionsSlice, 'questions' | 'mine'> = {
   questions: {},
   mine: {},
+};
+
+export const questionsSlice: StateCreator<AppState, [], [], QuestionsSlice> = (set) => ({
+  ...initialQuestions,
   mergeQuestion: (question) =>
     set((state) => {
       const questions = mergeQuestion(state.questions, question);

@@ -1,4 +1,4 @@
-import type { EventInfo, Failure, Question, Role, Snapshot } from '@dais/shared';
+import type { EventInfo, Failure, Question, Snapshot } from '@dais/shared';
 import type { AnyQuestion } from '../lib/questions';
 
 /** `offline` means we were connected once and are trying to get back. */
@@ -10,7 +10,6 @@ export interface ConnectionSlice {
 }
 
 export interface SessionSlice {
-  role: Role | null;
   event: EventInfo | null;
   /** The audience's own participant id; null for moderators and the stage. */
   participantId: string | null;

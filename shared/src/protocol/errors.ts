@@ -19,7 +19,7 @@ export const ErrorCode = {
   /** The socket's role may not send this event. */
   Forbidden: 'FORBIDDEN',
   QuestionNotFound: 'QUESTION_NOT_FOUND',
-  /** The question is no longer in a state the action applies to; `current` holds it. */
+  /** The question is no longer in a state the action applies to; `message` names its state now. */
   Conflict: 'CONFLICT',
   TooLong: 'TOO_LONG',
   Empty: 'EMPTY',

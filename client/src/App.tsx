@@ -1,0 +1,36 @@
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { EventRoute } from './components/EventRoute';
+import { MessageView } from './components/MessageView';
+import { Notices } from './components/Notices';
+import { AudiencePage } from './pages/AudiencePage';
+import { HomePage } from './pages/HomePage';
+import { ModeratorPage } from './pages/ModeratorPage';
+import { StagePage } from './pages/StagePage';
+
+function NotFoundPage() {
+  return (
+    <MessageView title="Page not found">
+      <Link className="button" to="/">
+        Go to the home page
+      </Link>
+    </MessageView>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/e/:code" element={<EventRoute role="audience" page={AudiencePage} />} />
+        <Route
+          path="/e/:code/moderate"
+          element={<EventRoute role="moderator" page={ModeratorPage} />}
+        />
+        <Route path="/e/:code/stage" element={<EventRoute role="stage" page={StagePage} />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+      <Notices />
+    </BrowserRouter>
+  );
+}

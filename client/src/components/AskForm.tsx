@@ -1,0 +1,97 @@
+import { cleanQuestionText, MAX_DISPLAY_NAME_LENGTH, textLength } from '@dais/shared';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useBusy } from '../hooks/useBusy';
+import { NAME_KEY, readStored, writeStored } from '../lib/storage';
+import { submitQuestion } from '../realtime/commands';
+
+type Feedback = { kind: 'success' | 'error'; text: string };
+
+export function AskForm({ maxLength }: { maxLength: number }) {
+  const [text, setText] = useState('');
+  const [name, setName] = useState(() => readStored(NAME_KEY) ?? '');
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [busy, run] = useBusy();
+  // Counted as the server counts: code points of the cleaned text.
+  const length = textLength(cleanQuestionText(text));
+  const tooLong = length > maxLength;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const problem =
+      length === 0
+        ? 'Type your question first.'
+        : tooLong
+          ? `Please keep it to ${maxLength} characters or fewer.`
+          : null;
+    if (problem) {
+      setFeedback({ kind: 'error', text: problem });
+      return;
+    }
+    const sent = text;
+    const result = await run(() => submitQuestion(sent, name));
+    if (result.ok) {
+      // Keep whatever was typed while sending; clear only what was sent.
+      setText((current) => (current === sent ? '' : current));
+      setFeedback({ kind: 'success', text: 'Thanks! Your question was sent to the moderators.' });
+    } else {
+      setFeedback({ kind: 'error', text: result.message });
+    }
+  };
+
+  const submitOnCtrlEnter = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+  };
+
+  return (
+    <form className="ask panel" onSubmit={(e) => void submit(e)}>
+      <label className="ask__label" htmlFor="question-input">
+        Ask a question
+      </label>
+      <textarea
+        id="question-input"
+        className="input ask__text"
+        data-testid="question-input"
+        rows={3}
+        placeholder="Type your question…"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setFeedback(null);
+        }}
+        onKeyDown={submitOnCtrlEnter}
+      />
+      <div className="ask__row">
+        <input
+          className="input ask__name"
+          data-testid="name-input"
+          placeholder="Your name (optional)"
+          aria-label="Your name (optional)"
+          autoComplete="name"
+          maxLength={MAX_DISPLAY_NAME_LENGTH}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            writeStored(NAME_KEY, e.target.value.trim() || null);
+          }}
+        />
+        <span className={`counter ${tooLong ? 'counter--over' : ''}`} aria-label="Characters used">
+          {length}/{maxLength}
+        </span>
+      </div>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        data-testid="submit-question"
+        disabled={busy}
+      >
+        {busy ? 'Sending…' : 'Send'}
+      </button>
+      {feedback && (
+        <p className={`feedback feedback--${feedback.kind}`} role="status">
+          {feedback.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { textLength, type EventInfo } from '@dais/shared';
+import { EventHeader } from '../components/EventHeader';
+import { QuestionCard } from '../components/QuestionCard';
+import { QuestionSection } from '../components/QuestionSection';
+import { useBusy } from '../hooks/useBusy';
+import { authorLabel, type AnyQuestion } from '../lib/questions';
+import { audienceUrl } from '../lib/urls';
+import { moveQuestion } from '../realtime/commands';
+import { useLiveQuestion, useQuestions } from '../store/selectors';
+
+const APPROVED = ['approved'] as const;
+
+/** Long questions get smaller type so they still fit the screen. */
+const sizeClass = (text: string) => {
+  const length = textLength(text);
+  return length > 200 ? 'stage-question--long' : length > 80 ? 'stage-question--medium' : '';
+};
+
+export function StagePage({ event }: { event: EventInfo }) {
+  const live = useLiveQuestion();
+  const queue = useQuestions(APPROVED, 'oldest');
+  const [busy, run] = useBusy();
+
+  const show = (question: AnyQuestion) => void run(() => moveQuestion('show', question.id));
+  const answer = () => {
+    if (live) void run(() => moveQuestion('answer', live.id));
+  };
+  const next = () =>
+    void run(async () => {
+      if (live && !(await moveQuestion('answer', live.id)).ok) return;
+      const [first] = queue;
+      if (first) await moveQuestion('show', first.id);
+    });
+
+  return (
+    <div className="page page--stage">
+      <title>{`Stage · ${event.title}`}</title>
+      <EventHeader event={event}>
+        <span className="stage-join">Ask at {audienceUrl(event.code)}</span>
+      </EventHeader>
+      <main className="stage-main">
+        {live ? (
+          <figure className="stage-live">
+            <blockquote
+              className={`stage-question ${sizeClass(live.text)}`}
+              data-testid="stage-question"
+            >
+              {live.text}
+            </blockquote>
+            <figcaption className="stage-author">{authorLabel(live)}</figcaption>
+          </figure>
+        ) : (
+          <p className="stage-empty">No question on stage</p>
+        )}
+        <div className="stage-controls">
+          <button
+            type="button"
+            className="button button--stage"
+            data-testid="stage-answered"
+            disabled={busy || !live}
+            onClick={answer}
+          >
+            Answered
+          </button>
+          <button
+            type="button"
+            className="button button--stage button--primary"
+            data-testid="stage-next"
+            disabled={busy || (!live && queue.length === 0)}
+            onClick={next}
+          >
+            Next
+          </button>
+        </div>
+      </main>
+      <aside className="stage-queue">
+        <QuestionSection title="Up next" count={queue.length} empty="No approved questions yet.">
+          {queue.map((question) => (
+            <QuestionCard key={question.id} question={question} testId="stage-queue-item">
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="show"
+                disabled={busy}
+                onClick={() => show(question)}
+              >
+                Show
+              </button>
+            </QuestionCard>
+          ))}
+        </QuestionSection>
+      </aside>
+    </div>
+  );
+}
