@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../harness/browser';
+import { createEvent } from '../harness/clients';
 import { useDais } from '../harness/dais';
 
 const dais = useDais();
@@ -70,12 +71,7 @@ describe('the whole flow in a browser', () => {
   });
 
   it('keeps a participant’s questions across a reload', async () => {
-    const response = await fetch(`${dais.url}/api/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Reload' }),
-    });
-    const { audienceUrl } = (await response.json()) as { audienceUrl: string };
+    const { audienceUrl } = await createEvent(dais.url, 'Reload');
     const audience = await open(audienceUrl, { width: 390, height: 844 });
     await audience.getByTestId('question-input').fill('Will I still see this?');
     await audience.getByTestId('submit-question').click();
@@ -92,12 +88,7 @@ describe('the whole flow in a browser', () => {
   });
 
   it('shows a clear error for a wrong moderator key', async () => {
-    const response = await fetch(`${dais.url}/api/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Keys' }),
-    });
-    const { moderatorUrl } = (await response.json()) as { moderatorUrl: string };
+    const { moderatorUrl } = await createEvent(dais.url, 'Keys');
     const page = await browser.newPage();
     await page.goto(moderatorUrl.replace(/#.*/, '#wrong-key'));
     await page.getByText(/key/i).first().waitFor();

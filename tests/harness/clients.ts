@@ -1,6 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  CreatedEventSchema,
   PROTOCOL_VERSION,
+  type CreatedEvent,
   type AckData,
   type ClientEventName,
   type ClientToServerEvents,
@@ -63,12 +65,8 @@ export async function join(url: string, payload: JoinPayload) {
   return { socket, snapshot };
 }
 
-export interface CreatedEvent {
-  code: string;
-  title: string;
-  audienceUrl: string;
-  moderatorUrl: string;
-  stageUrl: string;
+/** The API's answer plus the two keys taken from the links' fragments. */
+export interface CreatedEventWithKeys extends CreatedEvent {
   moderatorKey: string;
   stageKey: string;
 }
@@ -76,20 +74,20 @@ export interface CreatedEvent {
 export async function createEvent(
   url: string,
   title = 'Ask the ambassador',
-): Promise<CreatedEvent> {
+): Promise<CreatedEventWithKeys> {
   const response = await fetch(`${url}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
   });
   if (response.status !== 201) throw new Error(`create event: ${response.status}`);
-  const body = (await response.json()) as Omit<CreatedEvent, 'moderatorKey' | 'stageKey'>;
+  const body = CreatedEventSchema.parse(await response.json());
   const keyOf = (link: string) => new URL(link).hash.slice(1);
   return { ...body, moderatorKey: keyOf(body.moderatorUrl), stageKey: keyOf(body.stageUrl) };
 }
 
 /** Joins an event as moderator, stage and one audience member. */
-export async function joinAll(url: string, event: CreatedEvent) {
+export async function joinAll(url: string, event: CreatedEventWithKeys) {
   const [moderator, stage, audience] = await Promise.all([
     join(url, { code: event.code, role: 'moderator', key: event.moderatorKey }),
     join(url, { code: event.code, role: 'stage', key: event.stageKey }),

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
-  type CreatedEvent,
+  type CreatedEventWithKeys,
   connect,
   createEvent,
   disconnectAll,
@@ -15,8 +15,8 @@ import { redisFingerprint } from '../harness/redis-state';
 const dais = useDais();
 afterEach(disconnectAll);
 
-let event: CreatedEvent;
-let other: CreatedEvent;
+let event: CreatedEventWithKeys;
+let other: CreatedEventWithKeys;
 let questionId: string;
 beforeAll(async () => {
   [event, other] = await Promise.all([createEvent(dais.url), createEvent(dais.url, 'Other')]);

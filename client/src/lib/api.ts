@@ -1,11 +1,4 @@
-/** What `POST /api/events` answers: the event and its three links (two of them secret). */
-export interface CreatedEvent {
-  code: string;
-  title: string;
-  audienceUrl: string;
-  moderatorUrl: string;
-  stageUrl: string;
-}
+import type { CreatedEvent } from '@dais/shared';
 
 export type CreateResult = { ok: true; event: CreatedEvent } | { ok: false; message: string };
 

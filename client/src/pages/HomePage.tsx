@@ -1,9 +1,14 @@
-import { EventCodeSchema, EventTitleSchema, normalizeEventCode } from '@dais/shared';
+import {
+  EventCodeSchema,
+  EventTitleSchema,
+  normalizeEventCode,
+  type CreatedEvent,
+} from '@dais/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { CopyButton } from '../components/CopyButton';
 import { useBusy } from '../hooks/useBusy';
-import { createEvent, type CreatedEvent } from '../lib/api';
+import { createEvent } from '../lib/api';
 import { absoluteUrl, eventPath } from '../lib/urls';
 
 const TITLE_MAX = EventTitleSchema.maxLength ?? 120;

@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { z } from 'zod';
-import { CreateEventSchema, ErrorCode } from '@dais/shared';
+import { CreateEventSchema, ErrorCode, type CreatedEvent } from '@dais/shared';
 import type { Redis } from 'ioredis';
 import type { EventStore } from '../store/event-store';
 
@@ -27,14 +27,15 @@ export function apiRouter({ store, redis, now, publicUrl }: ApiDeps): Router {
     }
     const { code, title, moderatorKey, stageKey } = await store.createEvent(body.data.title, now());
     const base = `${publicUrl ?? origin(req)}/e/${code}`;
-    res.status(201).json({
+    const created: CreatedEvent = {
       code,
       title,
       audienceUrl: base,
       // Keys travel in the fragment: browsers never send it to a server or a log.
       moderatorUrl: `${base}/moderate#${moderatorKey}`,
       stageUrl: `${base}/stage#${stageKey}`,
-    });
+    };
+    res.status(201).json(created);
   });
 
   router.get('/health', async (_req, res) => {

@@ -51,3 +51,18 @@ export type ConfigurePayload = z.input<typeof ConfigureSchema>;
 
 /** `POST /api/events` body. @example { "title": "Ask the ambassador" } */
 export const CreateEventSchema = z.object({ title: EventTitleSchema });
+
+/**
+ * `POST /api/events` answer (201): the event and its three links. The moderator and
+ * stage links carry their secret key in the URL fragment.
+ * @example { code: 'ACDEFG34', title: 'Ask the ambassador', audienceUrl: 'https://…/e/ACDEFG34',
+ *   moderatorUrl: 'https://…/e/ACDEFG34/moderate#KEY', stageUrl: 'https://…/e/ACDEFG34/stage#KEY' }
+ */
+export const CreatedEventSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  audienceUrl: z.string(),
+  moderatorUrl: z.string(),
+  stageUrl: z.string(),
+});
+export type CreatedEvent = z.infer<typeof CreatedEventSchema>;
