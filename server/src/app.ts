@@ -9,6 +9,7 @@ import { apiRouter } from './http/api';
 import { consoleLogger, type Logger } from './logger';
 import { attachGateway } from './realtime/gateway';
 import type { DaisServer } from './realtime/types';
+import { createIntake } from './moderation/intake';
 import { createEventStore } from './store/event-store';
 import { defineScripts } from './store/scripts';
 
@@ -53,7 +54,13 @@ export async function createApp({
 
   const httpServer = createServer(web);
   const io: DaisServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64_000 });
-  attachGateway(io, { store, logger, now, secret: await store.signingSecret() });
+  attachGateway(io, {
+    store,
+    intake: createIntake(store),
+    logger,
+    now,
+    secret: await store.signingSecret(),
+  });
 
   return {
     httpServer,

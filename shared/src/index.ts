@@ -5,3 +5,6 @@ export * from './protocol/errors';
 export * from './protocol/events';
 export * from './protocol/schemas';
 export * from './protocol/version';
+export * from './moderation/types';
+export * from './moderation/filter';
+export * from './moderation/dedup';

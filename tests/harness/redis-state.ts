@@ -16,7 +16,9 @@ export async function redisFingerprint(redis: Redis): Promise<Record<string, unk
             ? await redis.zrange(key, 0, -1, 'WITHSCORES')
             : type === 'stream'
               ? await redis.xrange(key, '-', '+')
-              : await redis.get(key);
+              : type === 'set'
+                ? (await redis.smembers(key)).sort()
+                : await redis.get(key);
       return [key, { type, value }] as const;
     }),
   );

@@ -70,10 +70,10 @@ describe('invalid payloads', () => {
     await expectOk(socket, 'question:submit', { text: 'Still here?' });
   });
 
-  it('refuses empty and over-long questions with their own codes', async () => {
+  it('turns away empty and over-long questions as REJECTED', async () => {
     const { socket } = await join(dais.url, { code: event.code, role: 'audience' });
-    await expectRefused(socket, 'question:submit', { text: ' \n\t\u0000 ' }, 'EMPTY');
-    await expectRefused(socket, 'question:submit', { text: 'x'.repeat(301) }, 'TOO_LONG');
+    await expectRefused(socket, 'question:submit', { text: ' \n\t\u0000 ' }, 'REJECTED');
+    await expectRefused(socket, 'question:submit', { text: 'x'.repeat(301) }, 'REJECTED');
   });
 });
 

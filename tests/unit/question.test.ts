@@ -4,17 +4,22 @@ import {
   nextStatus,
   QUESTION_ACTIONS,
   QUESTION_STATUSES,
+  toOwn,
   toPublic,
   type Question,
 } from '@dais/shared';
 
 const question = (overrides: Partial<Question> = {}): Question => ({
   id: 'q1',
-  text: 'How can children be heard?',
+  text: 'Call me at 13812345678?',
+  publicText: 'Call me at [phone]?',
   authorId: 'p1',
   authorName: null,
   status: 'pending',
   reason: null,
+  reasons: ['personal-data'],
+  clusterId: 'q1',
+  askedBy: 1,
   rev: 1,
   createdAt: 1,
   updatedAt: 1,
@@ -26,15 +31,19 @@ describe('question state machine', () => {
     const table = Object.fromEntries(
       QUESTION_STATUSES.map((status) => [
         status,
-        Object.fromEntries(QUESTION_ACTIONS.map((action) => [action, nextStatus(status, action)])),
+        QUESTION_ACTIONS.filter((action) => nextStatus(status, action) !== null)
+          .map((action) => `${action}→${nextStatus(status, action)}`)
+          .join(' '),
       ]),
     );
     expect(table).toEqual({
-      pending: { approve: 'approved', reject: 'rejected', show: null, answer: null },
-      approved: { approve: null, reject: 'rejected', show: 'live', answer: null },
-      live: { approve: null, reject: 'rejected', show: null, answer: 'answered' },
-      answered: { approve: null, reject: null, show: null, answer: null },
-      rejected: { approve: 'approved', reject: null, show: null, answer: null },
+      pending: 'approve→approved reject→rejected merge→merged',
+      held: 'approve→approved reject→rejected merge→merged',
+      approved: 'reject→rejected show→live merge→merged',
+      live: 'reject→rejected answer→answered',
+      answered: '',
+      rejected: 'approve→approved merge→merged',
+      merged: 'split→pending',
     });
   });
 
@@ -46,17 +55,28 @@ describe('question state machine', () => {
 });
 
 describe('question views', () => {
-  it('hides the author id and the rejection reason from the public', () => {
+  it('shows the public only the public text, without author id or reasons', () => {
     const view = toPublic(question({ authorName: 'Li', reason: 'private' }));
     expect(view).toEqual({
       id: 'q1',
-      text: 'How can children be heard?',
+      text: 'Call me at [phone]?',
       authorName: 'Li',
       status: 'pending',
+      clusterId: 'q1',
+      askedBy: 1,
       rev: 1,
       createdAt: 1,
       updatedAt: 1,
     });
+  });
+
+  it('shows the asker their own words and the moderator’s reason, not the filter’s', () => {
+    const view = toOwn(question({ reason: 'Please ask without your number' }));
+    expect(view).toMatchObject({
+      text: 'Call me at 13812345678?',
+      reason: 'Please ask without your number',
+    });
+    expect(view).not.toHaveProperty('reasons');
   });
 
   it('keeps the newest revision whatever order copies arrive in', () => {

@@ -1,10 +1,20 @@
-import { cleanQuestionText, MAX_DISPLAY_NAME_LENGTH, textLength } from '@dais/shared';
+import {
+  cleanQuestionText,
+  MAX_DISPLAY_NAME_LENGTH,
+  textLength,
+  type QuestionStatus,
+} from '@dais/shared';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useBusy } from '../hooks/useBusy';
 import { NAME_KEY, readStored, writeStored } from '../lib/storage';
 import { submitQuestion } from '../realtime/commands';
 
 type Feedback = { kind: 'success' | 'error'; text: string };
+
+const thanks = (status: QuestionStatus) =>
+  status === 'merged'
+    ? 'Thanks! Someone already asked this, so your question joined theirs.'
+    : 'Thanks! Your question was sent to the moderators.';
 
 export function AskForm({ maxLength }: { maxLength: number }) {
   const [text, setText] = useState('');
@@ -33,8 +43,9 @@ export function AskForm({ maxLength }: { maxLength: number }) {
     if (result.ok) {
       // Keep whatever was typed while sending; clear only what was sent.
       setText((current) => (current === sent ? '' : current));
-      setFeedback({ kind: 'success', text: 'Thanks! Your question was sent to the moderators.' });
+      setFeedback({ kind: 'success', text: thanks(result.data.question.status) });
     } else {
+      // E.g. REJECTED by the filter: the server's message says why; the text stays to fix it.
       setFeedback({ kind: 'error', text: result.message });
     }
   };
@@ -88,7 +99,12 @@ export function AskForm({ maxLength }: { maxLength: number }) {
         {busy ? 'Sending…' : 'Send'}
       </button>
       {feedback && (
-        <p className={`feedback feedback--${feedback.kind}`} role="status">
+        <p
+          className={`feedback feedback--${feedback.kind}`}
+          data-testid="ask-feedback"
+          data-kind={feedback.kind}
+          role={feedback.kind === 'error' ? 'alert' : 'status'}
+        >
           {feedback.text}
         </p>
       )}

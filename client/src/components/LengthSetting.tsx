@@ -19,7 +19,12 @@ export function LengthSetting({ current }: { current: number }) {
       useAppStore.getState().notify('error', `Choose a length between ${MIN} and ${MAX}.`);
       return;
     }
-    void run(() => configureEvent(value));
+    void run(() =>
+      configureEvent(
+        { maxQuestionLength: value },
+        `Questions may now be up to ${value} characters.`,
+      ),
+    );
   };
 
   return (

@@ -1,50 +1,66 @@
-import {
-  nextStatus,
-  QUESTION_ACTIONS,
-  type QuestionAction,
-  type QuestionStatus,
-} from '@dais/shared';
+import { needsEditToApprove, nextStatus, type Question, type QuestionAction } from '@dais/shared';
 import { useState } from 'react';
 import { useBusy } from '../hooks/useBusy';
-import { moveQuestion } from '../realtime/commands';
+import { moveQuestion, rejectQuestion } from '../realtime/commands';
+import { useAppStore } from '../store';
+import { ApproveEditor } from './ApproveEditor';
 
-const LABELS: Record<QuestionAction, string> = {
-  approve: 'Approve',
-  reject: 'Reject',
-  show: 'Show on stage',
-  answer: 'Mark answered',
-};
+const MOVES = { approve: 'Approve', show: 'Show on stage', answer: 'Mark answered' } as const;
+type Move = keyof typeof MOVES;
 
-/** The buttons TRANSITIONS allows for a question's status, with an inline reject reason. */
-export function ModeratorActions({
-  questionId,
-  status,
-}: {
-  questionId: string;
-  status: QuestionStatus;
-}) {
+const startMerge = (questionId: string) => useAppStore.getState().setMergeFrom(questionId);
+
+/**
+ * The actions TRANSITIONS allows for a question's status: moves, approve with an
+ * edited text (the only approval for safeguarding), merge into another cluster,
+ * and reject with an optional reason for the asker.
+ */
+export function ModeratorActions({ question }: { question: Question }) {
   const [busy, run] = useBusy();
   const [reason, setReason] = useState('');
-  const allowed = QUESTION_ACTIONS.filter((action) => nextStatus(status, action) !== null);
-  const act = (action: QuestionAction) => void run(() => moveQuestion(action, questionId, reason));
+  const [editing, setEditing] = useState(false);
+  const can = (action: QuestionAction) => nextStatus(question.status, action) !== null;
+  const moves = (Object.keys(MOVES) as Move[]).filter(
+    (move) => can(move) && !(move === 'approve' && needsEditToApprove(question)),
+  );
 
+  if (editing) return <ApproveEditor question={question} onClose={() => setEditing(false)} />;
   return (
     <div className="actions">
-      {allowed
-        .filter((action) => action !== 'reject')
-        .map((action) => (
-          <button
-            key={action}
-            type="button"
-            className="button button--primary button--small"
-            data-testid={action}
-            disabled={busy}
-            onClick={() => act(action)}
-          >
-            {LABELS[action]}
-          </button>
-        ))}
-      {allowed.includes('reject') && (
+      {moves.map((move) => (
+        <button
+          key={move}
+          type="button"
+          className="button button--primary button--small"
+          data-testid={move}
+          disabled={busy}
+          onClick={() => void run(() => moveQuestion(move, question.id))}
+        >
+          {MOVES[move]}
+        </button>
+      ))}
+      {can('approve') && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="edit-approve"
+          onClick={() => setEditing(true)}
+        >
+          Edit &amp; approve
+        </button>
+      )}
+      {can('merge') && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="merge"
+          title="Merge it into a question that asks the same"
+          onClick={() => startMerge(question.id)}
+        >
+          Merge into…
+        </button>
+      )}
+      {can('reject') && (
         <div className="actions__reject">
           <input
             className="input input--small"
@@ -61,9 +77,9 @@ export function ModeratorActions({
             className="button button--danger button--small"
             data-testid="reject"
             disabled={busy}
-            onClick={() => act('reject')}
+            onClick={() => void run(() => rejectQuestion(question.id, reason))}
           >
-            {LABELS.reject}
+            Reject
           </button>
         </div>
       )}

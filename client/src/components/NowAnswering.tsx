@@ -1,12 +1,18 @@
 import { authorLabel, type AnyQuestion } from '../lib/questions';
+import { AskedBy } from './AskedBy';
+import { QuestionText } from './QuestionText';
 
 /** The question on stage, pinned on top of the audience page. */
 export function NowAnswering({ question }: { question: AnyQuestion }) {
   return (
     <section className="now-answering" data-testid="now-answering" aria-live="polite">
       <span className="eyebrow">Now answering</span>
-      <p className="now-answering__text">{question.text}</p>
-      <span className="now-answering__author">{authorLabel(question)}</span>
+      <p className="now-answering__text">
+        <QuestionText question={question} />
+      </p>
+      <span className="now-answering__author">
+        {authorLabel(question)} <AskedBy count={question.askedBy} />
+      </span>
     </section>
   );
 }

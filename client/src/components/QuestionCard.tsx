@@ -1,35 +1,53 @@
 import type { ReactNode } from 'react';
 import { authorLabel, formatTime, type AnyQuestion } from '../lib/questions';
+import { AskedBy } from './AskedBy';
+import { QuestionText } from './QuestionText';
 import { StatusBadge } from './StatusBadge';
+
+/** Extra test hooks and state for the card's element, e.g. `data-reasons`. */
+export type DataAttributes = Record<`data-${string}`, string | number | undefined>;
 
 interface QuestionCardProps {
   question: AnyQuestion;
   testId: string;
   showStatus?: boolean;
+  className?: string;
+  data?: DataAttributes;
   /** Actions or notes under the question. */
   children?: ReactNode;
 }
 
-/** One question in any list. Its text is untrusted: rendered as plain text only. */
+/**
+ * One question in any list. Its text is untrusted: rendered as plain text only.
+ * Public views show the public text, with redactions marked.
+ */
 export function QuestionCard({
   question,
   testId,
   showStatus = false,
+  className = '',
+  data,
   children,
 }: QuestionCardProps) {
   return (
     <li
-      className={`card card--${question.status}`}
+      {...data}
+      className={`card card--${question.status} ${className}`}
       data-testid={testId}
       data-status={question.status}
       data-id={question.id}
+      data-cluster={question.clusterId}
+      data-asked-by={question.askedBy}
     >
-      <p className="card__text">{question.text}</p>
+      <p className="card__text">
+        <QuestionText question={question} />
+      </p>
       <div className="card__meta">
         <span className="card__author">{authorLabel(question)}</span>
         <time dateTime={new Date(question.createdAt).toISOString()}>
           {formatTime(question.createdAt)}
         </time>
+        <AskedBy count={question.askedBy} />
         {showStatus && <StatusBadge status={question.status} />}
       </div>
       {children}

@@ -5,6 +5,8 @@ interface QuestionSectionProps {
   count: number;
   /** Shown instead of the list when it is empty. */
   empty: string;
+  /** A short explanation under the title. */
+  note?: string;
   className?: string;
   children: ReactNode;
 }
@@ -14,6 +16,7 @@ export function QuestionSection({
   title,
   count,
   empty,
+  note,
   className = '',
   children,
 }: QuestionSectionProps) {
@@ -22,6 +25,7 @@ export function QuestionSection({
       <h2 className="section__title">
         {title} <span className="count">{count}</span>
       </h2>
+      {note && <p className="section__note">{note}</p>}
       {count === 0 ? <p className="empty">{empty}</p> : <ul className="cards">{children}</ul>}
     </section>
   );

@@ -1,7 +1,17 @@
-import type { PublicQuestion, Question, QuestionStatus } from '@dais/shared';
+import type { OwnQuestion, PublicQuestion, Question, QuestionStatus } from '@dais/shared';
 
-/** A question as this client may hold it: full for moderators and its asker, public otherwise. */
-export type AnyQuestion = Question | PublicQuestion;
+/**
+ * A question as this client may hold it: in full for moderators, the asker's own
+ * view (their words, no filter reasons) for their questions, public otherwise.
+ */
+export type AnyQuestion = Question | OwnQuestion | PublicQuestion;
+
+/** Only moderators receive full questions: the public text and the filter's reasons. */
+export const isFullQuestion = (question: AnyQuestion): question is Question =>
+  'publicText' in question;
+
+/** Public views carry no author id; their `text` is the public (possibly redacted) text. */
+export const isPublicView = (question: AnyQuestion) => !('authorId' in question);
 
 export const authorLabel = (question: AnyQuestion) => question.authorName ?? 'Anonymous';
 
@@ -22,6 +32,15 @@ export function pickQuestions<Q extends AnyQuestion>(
   return Object.values(byId)
     .filter((q) => statuses.includes(q.status))
     .sort(compare[order]);
+}
+
+/** Merged questions by the id of their cluster's leader, oldest first. */
+export function groupClusters(byId: Readonly<Record<string, AnyQuestion>>) {
+  const clusters: Record<string, AnyQuestion[]> = {};
+  for (const question of pickQuestions(byId, ['merged'], 'oldest')) {
+    (clusters[question.clusterId] ??= []).push(question);
+  }
+  return clusters;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

@@ -1,6 +1,7 @@
-import type { EventInfo } from '@dais/shared';
+import type { EventInfo, OwnQuestion } from '@dais/shared';
 import { AskForm } from '../components/AskForm';
 import { EventHeader } from '../components/EventHeader';
+import { JoinedNote } from '../components/JoinedNote';
 import { NowAnswering } from '../components/NowAnswering';
 import { QuestionCard } from '../components/QuestionCard';
 import { QuestionSection } from '../components/QuestionSection';
@@ -8,6 +9,15 @@ import { useLiveQuestion, useMyQuestions, useQuestions } from '../store/selector
 
 const APPROVED = ['approved'] as const;
 const ANSWERED = ['answered'] as const;
+
+/** What the asker should know about their question: never the filter's reasons. */
+function MyQuestionNote({ question }: { question: OwnQuestion }) {
+  if (question.status === 'merged') return <JoinedNote clusterId={question.clusterId} />;
+  if (question.status === 'rejected' && question.reason) {
+    return <p className="card__note">Moderator’s note: {question.reason}</p>;
+  }
+  return null;
+}
 
 export function AudiencePage({ event }: { event: EventInfo }) {
   const live = useLiveQuestion();
@@ -25,9 +35,7 @@ export function AudiencePage({ event }: { event: EventInfo }) {
         <QuestionSection title="My questions" count={mine.length} empty="">
           {mine.map((question) => (
             <QuestionCard key={question.id} question={question} testId="my-question" showStatus>
-              {question.status === 'rejected' && question.reason && (
-                <p className="card__note">Moderator’s note: {question.reason}</p>
-              )}
+              <MyQuestionNote question={question} />
             </QuestionCard>
           ))}
         </QuestionSection>

@@ -1,38 +1,56 @@
-import type { EventInfo } from '@dais/shared';
+import { needsEditToApprove, type EventInfo, type Question } from '@dais/shared';
 import { CopyButton } from '../components/CopyButton';
 import { EventHeader } from '../components/EventHeader';
-import { LengthSetting } from '../components/LengthSetting';
-import { ModeratorActions } from '../components/ModeratorActions';
-import { QuestionCard } from '../components/QuestionCard';
+import { MergeBanner } from '../components/Merging';
+import { ModeratorCard } from '../components/ModeratorCard';
 import { QuestionSection } from '../components/QuestionSection';
-import type { AnyQuestion } from '../lib/questions';
+import { SettingsPanel } from '../components/SettingsPanel';
 import { audienceUrl } from '../lib/urls';
-import { useLiveQuestion, useQuestions } from '../store/selectors';
+import { useFullQuestions } from '../store/selectors';
 
 const PENDING = ['pending'] as const;
+const HELD = ['held'] as const;
 const APPROVED = ['approved'] as const;
+const LIVE = ['live'] as const;
 const ANSWERED = ['answered'] as const;
 const REJECTED = ['rejected'] as const;
 
-function ModeratorCard({ question, showStatus }: { question: AnyQuestion; showStatus?: boolean }) {
+interface QueueProps {
+  title: string;
+  questions: Question[];
+  empty: string;
+  className?: string;
+  note?: string;
+  showStatus?: boolean;
+}
+
+/** One queue of the board: its cluster leaders (merged questions are listed under them). */
+function Queue({ title, questions, empty, className, note, showStatus }: QueueProps) {
   return (
-    <QuestionCard question={question} testId="mod-question" showStatus={showStatus}>
-      {'reason' in question && question.reason && (
-        <p className="card__note">Reason: {question.reason}</p>
-      )}
-      <ModeratorActions questionId={question.id} status={question.status} />
-    </QuestionCard>
+    <QuestionSection
+      title={title}
+      count={questions.length}
+      empty={empty}
+      className={className}
+      note={note}
+    >
+      {questions.map((question) => (
+        <ModeratorCard key={question.id} question={question} showStatus={showStatus} />
+      ))}
+    </QuestionSection>
   );
 }
 
 export function ModeratorPage({ event }: { event: EventInfo }) {
-  const pending = useQuestions(PENDING, 'oldest');
+  const pending = useFullQuestions(PENDING, 'oldest');
+  const held = useFullQuestions(HELD, 'oldest');
   // Oldest first: the order the stage's "Next" takes them in.
-  const approved = useQuestions(APPROVED, 'oldest');
-  const live = useLiveQuestion();
-  const answered = useQuestions(ANSWERED, 'recent');
-  const rejected = useQuestions(REJECTED, 'recent');
-  const onStage = live ? [live, ...answered] : answered;
+  const approved = useFullQuestions(APPROVED, 'oldest');
+  const live = useFullQuestions(LIVE, 'oldest');
+  const answered = useFullQuestions(ANSWERED, 'recent');
+  const rejected = useFullQuestions(REJECTED, 'recent');
+  const safeguarding = held.filter(needsEditToApprove);
+  const heldByFilter = held.filter((question) => !needsEditToApprove(question));
   const shareUrl = audienceUrl(event.code);
 
   return (
@@ -47,34 +65,34 @@ export function ModeratorPage({ event }: { event: EventInfo }) {
           <CopyButton text={shareUrl} />
         </div>
       </EventHeader>
-      <div className="toolbar">
-        <LengthSetting key={event.maxQuestionLength} current={event.maxQuestionLength} />
-      </div>
+      <SettingsPanel event={event} />
+      <MergeBanner />
       <div className="board">
-        <QuestionSection title="Incoming" count={pending.length} empty="Nothing to review.">
-          {pending.map((question) => (
-            <ModeratorCard key={question.id} question={question} />
-          ))}
-        </QuestionSection>
-        <QuestionSection title="Approved" count={approved.length} empty="No approved questions.">
-          {approved.map((question) => (
-            <ModeratorCard key={question.id} question={question} />
-          ))}
-        </QuestionSection>
-        <QuestionSection
-          title="On stage / Answered"
-          count={onStage.length}
-          empty="Nothing shown yet."
-        >
-          {onStage.map((question) => (
-            <ModeratorCard key={question.id} question={question} showStatus />
-          ))}
-        </QuestionSection>
-        <QuestionSection title="Rejected" count={rejected.length} empty="No rejected questions.">
-          {rejected.map((question) => (
-            <ModeratorCard key={question.id} question={question} />
-          ))}
-        </QuestionSection>
+        <div className="board__column">
+          <Queue title="Incoming" questions={pending} empty="Nothing to review." />
+        </div>
+        <div className="board__column">
+          <Queue
+            title="Safeguarding"
+            className="section--safeguarding"
+            questions={safeguarding}
+            empty="No safeguarding concerns."
+            note="Possible risk to someone’s safety. Follow your safeguarding procedure; such a question can only be approved with an edited text."
+          />
+          <Queue title="Held" questions={heldByFilter} empty="Nothing held by the filter." />
+        </div>
+        <div className="board__column">
+          <Queue title="Approved" questions={approved} empty="No approved questions." />
+        </div>
+        <div className="board__column">
+          <Queue
+            title="On stage / Answered"
+            questions={[...live, ...answered]}
+            empty="Nothing shown yet."
+            showStatus
+          />
+          <Queue title="Rejected" questions={rejected} empty="No rejected questions." />
+        </div>
       </div>
     </div>
   );

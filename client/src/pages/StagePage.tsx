@@ -1,7 +1,9 @@
 import { textLength, type EventInfo } from '@dais/shared';
+import { AskedBy } from '../components/AskedBy';
 import { EventHeader } from '../components/EventHeader';
 import { QuestionCard } from '../components/QuestionCard';
 import { QuestionSection } from '../components/QuestionSection';
+import { QuestionText } from '../components/QuestionText';
 import { useBusy } from '../hooks/useBusy';
 import { authorLabel, type AnyQuestion } from '../lib/questions';
 import { audienceUrl } from '../lib/urls';
@@ -45,9 +47,12 @@ export function StagePage({ event }: { event: EventInfo }) {
               className={`stage-question ${sizeClass(live.text)}`}
               data-testid="stage-question"
             >
-              {live.text}
+              <QuestionText question={live} />
             </blockquote>
-            <figcaption className="stage-author">{authorLabel(live)}</figcaption>
+            <figcaption className="stage-caption">
+              <span className="stage-author">{authorLabel(live)}</span>
+              <AskedBy count={live.askedBy} className="stage-asked-by" />
+            </figcaption>
           </figure>
         ) : (
           <p className="stage-empty">No question on stage</p>

@@ -1,28 +1,45 @@
-import type { QuestionAction } from '@dais/shared';
+import type { ConfigurePayload, QuestionAction, Result } from '@dais/shared';
+import type { AnyQuestion } from '../lib/questions';
 import { useAppStore } from '../store';
 import { send } from './socket';
 
 const store = () => useAppStore.getState();
 
+/** Actions that need nothing but the question's id. */
 const ACTION_EVENTS = {
   approve: 'question:approve',
   show: 'question:show',
   answer: 'question:answer',
-} as const satisfies Record<Exclude<QuestionAction, 'reject'>, string>;
+  split: 'question:split',
+} as const satisfies Partial<Record<QuestionAction, string>>;
+export type SimpleAction = keyof typeof ACTION_EVENTS;
 
 /**
- * Moves a question along TRANSITIONS. The acked copy is merged at once (the push
- * that follows is then a no-op by rev); a failure is shown as a notice.
+ * The acked copy is merged at once (the push that follows is then a no-op by rev);
+ * a failure is shown as a notice.
  */
-export async function moveQuestion(action: QuestionAction, questionId: string, reason?: string) {
-  const result =
-    action === 'reject'
-      ? await send('question:reject', { questionId, reason: reason?.trim() || undefined })
-      : await send(ACTION_EVENTS[action], { questionId });
+async function applied<R extends Result<{ question: AnyQuestion }>>(request: Promise<R>) {
+  const result = await request;
   if (result.ok) store().mergeQuestion(result.data.question);
   else store().notify('error', result.message);
   return result;
 }
+
+/** Moves a question along TRANSITIONS. */
+export const moveQuestion = (action: SimpleAction, questionId: string) =>
+  applied(send(ACTION_EVENTS[action], { questionId }));
+
+/** Approves with the moderator's edit as the public text. */
+export const approveEdited = (questionId: string, text: string) =>
+  applied(send('question:approve', { questionId, text }));
+
+/** The reason is shown to the asker only. */
+export const rejectQuestion = (questionId: string, reason: string) =>
+  applied(send('question:reject', { questionId, reason: reason.trim() || undefined }));
+
+/** Puts the cluster led by `questionId` into the one led by `intoId`. */
+export const mergeCluster = (questionId: string, intoId: string) =>
+  applied(send('question:merge', { questionId, intoId }));
 
 /** The caller shows the outcome next to the form, so no notice here. */
 export async function submitQuestion(text: string, name: string) {
@@ -31,11 +48,12 @@ export async function submitQuestion(text: string, name: string) {
   return result;
 }
 
-export async function configureEvent(maxQuestionLength: number) {
-  const result = await send('event:configure', { maxQuestionLength });
+/** Changes event settings; `done` is the notice shown when the server took them. */
+export async function configureEvent(change: ConfigurePayload, done: string) {
+  const result = await send('event:configure', change);
   if (result.ok) {
-    store().setEvent(result.data.event);
-    store().notify('success', `Questions may now be up to ${maxQuestionLength} characters.`);
+    store().setEvent(result.data.event, result.data.settings);
+    store().notify('success', done);
   } else {
     store().notify('error', result.message);
   }

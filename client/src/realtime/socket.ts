@@ -104,7 +104,7 @@ export function connectToEvent(request: JoinRequest): () => void {
     if (heldBack) heldBack.push(question);
     else store().mergeQuestion(question);
   });
-  socket.on('event:changed', ({ event }) => store().setEvent(event));
+  socket.on('event:changed', ({ event, settings }) => store().setEvent(event, settings));
 
   return () => {
     clearTimeout(retryTimer);

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { boardSlice } from './boardSlice';
 import { connectionSlice } from './connectionSlice';
 import { noticesSlice } from './noticesSlice';
 import { questionsSlice } from './questionsSlice';
@@ -12,4 +13,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...sessionSlice(...a),
   ...questionsSlice(...a),
   ...noticesSlice(...a),
+  ...boardSlice(...a),
 }));

@@ -12,7 +12,7 @@ export const questionsSlice: StateCreator<AppState, [], [], QuestionsSlice> = (s
   mergeQuestion: (question) =>
     set((state) => {
       const questions = mergeQuestion(state.questions, question);
-      // Only full copies carry authorId; public views of our own questions never enter `mine`.
+      // Only the asker's own views carry authorId here; public views never enter `mine`.
       const isMine = 'authorId' in question && question.authorId === state.participantId;
       const mine = isMine ? mergeQuestion(state.mine, question) : state.mine;
       return questions === state.questions && mine === state.mine ? state : { questions, mine };

@@ -1,13 +1,15 @@
-import { mergeQuestion, type Question } from '@dais/shared';
+import { mergeQuestion, type OwnQuestion } from '@dais/shared';
 import type { StateCreator } from 'zustand';
 import type { AnyQuestion } from '../lib/questions';
+import { initialBoard } from './boardSlice';
 import { initialConnection } from './connectionSlice';
 import { initialNotices } from './noticesSlice';
 import { initialQuestions } from './questionsSlice';
 import type { AppState, SessionSlice } from './types';
 
-const initialSession: Pick<SessionSlice, 'event' | 'participantId' | 'fatalError'> = {
+const initialSession: Pick<SessionSlice, 'event' | 'settings' | 'participantId' | 'fatalError'> = {
   event: null,
+  settings: null,
   participantId: null,
   fatalError: null,
 };
@@ -18,21 +20,28 @@ const collect = <Q extends AnyQuestion>(list: readonly Q[]) =>
 export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   ...initialSession,
   applySnapshot: (snapshot) => {
-    const mine: Record<string, Question> = collect(snapshot.mine ?? []);
+    const mine: Record<string, OwnQuestion> = collect(snapshot.mine ?? []);
     set({
       event: snapshot.event,
+      settings: snapshot.settings ?? null,
       participantId: snapshot.participant?.id ?? null,
       fatalError: null,
       mine,
-      // Our own full copies first, so a public view of the same revision does not replace them.
+      // Our own copies first, so a public view of the same revision does not replace them.
       questions: snapshot.questions.reduce(
         mergeQuestion,
         collect<AnyQuestion>(Object.values(mine)),
       ),
     });
   },
-  setEvent: (event) => set({ event }),
+  setEvent: (event, settings) => set(settings ? { event, settings } : { event }),
   setFatalError: (fatalError) => set({ fatalError }),
   reset: () =>
-    set({ ...initialConnection, ...initialSession, ...initialQuestions, ...initialNotices }),
+    set({
+      ...initialConnection,
+      ...initialSession,
+      ...initialQuestions,
+      ...initialNotices,
+      ...initialBoard,
+    }),
 });

@@ -1,4 +1,4 @@
-import type { EventInfo, Failure, Question, Snapshot } from '@dais/shared';
+import type { EventInfo, Failure, ModerationSettings, OwnQuestion, Snapshot } from '@dais/shared';
 import type { AnyQuestion } from '../lib/questions';
 
 /** `offline` means we were connected once and are trying to get back. */
@@ -11,13 +11,16 @@ export interface ConnectionSlice {
 
 export interface SessionSlice {
   event: EventInfo | null;
+  /** Blocked terms and reason policy: moderators only, null for everyone else. */
+  settings: ModerationSettings | null;
   /** The audience's own participant id; null for moderators and the stage. */
   participantId: string | null;
   /** A join failure the page cannot recover from by retrying (unknown event, wrong key…). */
   fatalError: Failure | null;
   /** Replaces the whole event state with what the server sent on join. */
   applySnapshot: (snapshot: Snapshot) => void;
-  setEvent: (event: EventInfo) => void;
+  /** `settings` comes with the event for moderators only. */
+  setEvent: (event: EventInfo, settings?: ModerationSettings) => void;
   setFatalError: (error: Failure) => void;
   /** Forgets everything: called when a page leaves its event. */
   reset: () => void;
@@ -26,8 +29,8 @@ export interface SessionSlice {
 export interface QuestionsSlice {
   /** Every question this client may see, newest revision of each. */
   questions: Record<string, AnyQuestion>;
-  /** The audience's own questions, in full (with the rejection reason). */
-  mine: Record<string, Question>;
+  /** The audience's own questions as their asker sees them (with the rejection reason). */
+  mine: Record<string, OwnQuestion>;
   mergeQuestion: (question: AnyQuestion) => void;
 }
 
@@ -44,4 +47,10 @@ export interface NoticesSlice {
   dismissNotice: (id: number) => void;
 }
 
-export type AppState = ConnectionSlice & SessionSlice & QuestionsSlice & NoticesSlice;
+/** The moderator board's own state: the cluster being merged while picking its target. */
+export interface BoardSlice {
+  mergeFrom: string | null;
+  setMergeFrom: (questionId: string | null) => void;
+}
+
+export type AppState = ConnectionSlice & SessionSlice & QuestionsSlice & NoticesSlice & BoardSlice;

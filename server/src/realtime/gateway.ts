@@ -1,15 +1,15 @@
 import {
-  cleanQuestionText,
   ErrorCode,
   HandshakeSchema,
   PROTOCOL_VERSION,
   PUBLIC_STATUSES,
   QUESTION_STATUSES,
-  textLength,
+  needsEditToApprove,
+  toOwn,
   toPublic,
-  type QuestionAction,
   type Snapshot,
 } from '@dais/shared';
+import type { Intake } from '../moderation/intake';
 import { keyMatches, newId, signParticipant, verifyParticipant } from '../security/secrets';
 import { StoreError, toInfo, type EventStore } from '../store/event-store';
 import type { Logger } from '../logger';
@@ -19,6 +19,7 @@ import type { DaisServer, DaisSocket } from './types';
 
 export interface GatewayDeps {
   store: EventStore;
+  intake: Intake;
   logger: Logger;
   now: () => number;
   /** Signs participant tokens; shared by all processes through Redis. */
@@ -37,13 +38,13 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
 
   io.on('connection', (socket) => {
     socket.use(authorize(socket));
-    registerJoin(io, socket, deps);
+    registerJoin(socket, deps);
     registerAudience(io, socket, deps);
     registerModeration(io, socket, deps);
   });
 }
 
-function registerJoin(io: DaisServer, socket: DaisSocket, { store, logger, secret }: GatewayDeps) {
+function registerJoin(socket: DaisSocket, { store, logger, secret }: GatewayDeps) {
   handle(socket, 'event:join', logger, async (join): Promise<Snapshot> => {
     const event = await store.getEvent(join.code);
     if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${join.code}`);
@@ -67,50 +68,49 @@ function registerJoin(io: DaisServer, socket: DaisSocket, { store, logger, secre
     else void socket.join(publicRoom(event.code));
     if (participant) void socket.join(participantRoom(event.code, participant.id));
 
-    const statuses = join.role === 'moderator' ? QUESTION_STATUSES : PUBLIC_STATUSES;
-    const state = await store.readState(event.code, statuses, participant?.id);
+    const moderator = join.role === 'moderator';
+    const state = await store.readState(
+      event.code,
+      moderator ? QUESTION_STATUSES : PUBLIC_STATUSES,
+      participant?.id,
+    );
     return {
       role: join.role,
       event: toInfo(event),
       logId: state.logId,
-      questions: join.role === 'moderator' ? state.questions : state.questions.map(toPublic),
-      ...(participant && { participant, mine: state.mine }),
+      questions: moderator ? state.questions : state.questions.map(toPublic),
+      ...(moderator && { settings: event.settings }),
+      ...(participant && { participant, mine: state.mine.map(toOwn) }),
     };
   });
 }
 
-function registerAudience(io: DaisServer, socket: DaisSocket, { store, logger, now }: GatewayDeps) {
+function registerAudience(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
+  const { intake, logger, now } = deps;
   handle(socket, 'question:submit', logger, async ({ text, name }) => {
     const { code, participantId } = joined(socket);
-    const cleaned = cleanQuestionText(text);
-    if (!cleaned) throw new StoreError(ErrorCode.Empty, 'A question needs some text');
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
-    const change = await store.submitQuestion(
+    const { change, leader } = await intake.submit(
       code,
-      {
-        text: cleaned,
-        length: textLength(cleaned),
-        authorId: participantId,
-        authorName: name || null,
-      },
+      { text, authorId: participantId, authorName: name || null },
       now(),
     );
     publishChange(io, code, 'submitted', change);
-    return { question: change.question };
+    if (leader) publishChange(io, code, 'merged', leader);
+    return { question: toOwn(change.question) };
   });
 }
 
-const ACTIONS = {
-  'question:approve': ['approve', 'approved'],
+const STATUS_ACTIONS = {
   'question:reject': ['reject', 'rejected'],
   'question:show': ['show', 'shown'],
   'question:answer': ['answer', 'answered'],
-} as const satisfies Record<string, [QuestionAction, string]>;
+} as const;
 
 function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
-  const { store, logger, now } = deps;
-  for (const [event, [action, change]] of Object.entries(ACTIONS)) {
-    handle(socket, event as keyof typeof ACTIONS, logger, async (payload) => {
+  const { store, intake, logger, now } = deps;
+  for (const [event, [action, change]] of Object.entries(STATUS_ACTIONS)) {
+    handle(socket, event as keyof typeof STATUS_ACTIONS, logger, async (payload) => {
       const { code, role } = joined(socket);
       const reason = 'reason' in payload ? payload.reason : undefined;
       const result = await store.transition(code, payload.questionId, action, {
@@ -124,12 +124,99 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     });
   }
 
-  handle(socket, 'event:configure', logger, async ({ maxQuestionLength }) => {
+  handle(socket, 'question:approve', logger, async ({ questionId, text }) => {
     const { code, role } = joined(socket);
-    const { logId, event } = await store.configure(code, maxQuestionLength, role);
-    io.to(moderatorsRoom(code)).to(publicRoom(code)).emit('event:changed', { logId, event });
-    return { event };
+    const publicText = await approvedText(deps, code, questionId, text);
+    const { change } = await store.transition(code, questionId, 'approve', {
+      actor: role,
+      publicText,
+      now: now(),
+    });
+    publishChange(io, code, 'approved', change);
+    return { question: change.question };
   });
+
+  handle(socket, 'question:merge', logger, async ({ questionId, intoId }) => {
+    const { code, role } = joined(socket);
+    const { target, moved } = await store.merge(code, questionId, intoId, {
+      actor: role,
+      now: now(),
+    });
+    for (const change of moved) publishChange(io, code, 'merged', change);
+    publishChange(io, code, 'merged', {
+      logId: moved[0]?.logId ?? '',
+      question: target,
+      previous: target.status,
+    });
+    return { question: target };
+  });
+
+  handle(socket, 'question:split', logger, async ({ questionId }) => {
+    const { code, role } = joined(socket);
+    const { change, formerLeader } = await store.split(code, questionId, {
+      actor: role,
+      now: now(),
+      bandsOf: (print) => (JSON.parse(print) as { bands: string[] }).bands,
+    });
+    publishChange(io, code, 'split', change);
+    publishChange(io, code, 'split', {
+      logId: change.logId,
+      question: formerLeader,
+      previous: formerLeader.status,
+    });
+    return { question: change.question };
+  });
+
+  handle(socket, 'event:configure', logger, async (settings) => {
+    const { code, role } = joined(socket);
+    const { logId, event } = await store.configure(code, settings, role);
+    intake.forget(code);
+    const info = toInfo(event);
+    io.to(publicRoom(code)).emit('event:changed', { logId, event: info });
+    io.to(moderatorsRoom(code)).emit('event:changed', {
+      logId,
+      event: info,
+      settings: event.settings,
+    });
+    return { event: info, settings: event.settings };
+  });
+}
+
+/**
+ * The public text an approval publishes: the moderator's edit (filtered again, and
+ * refused if it still holds personal data or safeguarding concerns), or the stored
+ * public text, which is already redacted. Safeguarding questions need an edit.
+ */
+async function approvedText(
+  { store, intake }: GatewayDeps,
+  code: string,
+  questionId: string,
+  edit: string | undefined,
+): Promise<string | undefined> {
+  if (edit === undefined) {
+    const question = await store.mustGetQuestion(code, questionId);
+    if (needsEditToApprove(question)) {
+      throw new StoreError(
+        ErrorCode.Conflict,
+        'A question held for safeguarding can only be approved with an edited text',
+      );
+    }
+    return undefined;
+  }
+  const { filter } = await intake.filterFor(code);
+  const result = filter(edit);
+  const unsafe = result.reasons.filter((r) => r === 'personal-data' || r === 'safeguarding');
+  if (unsafe.length > 0) {
+    throw new StoreError(
+      ErrorCode.Conflict,
+      `The edited text still has ${unsafe.join(' and ')}`,
+      unsafe,
+    );
+  }
+  if (result.reasons.includes('empty') || result.reasons.includes('emoji-only')) {
+    throw new StoreError(ErrorCode.Rejected, 'The edited text is empty', result.reasons);
+  }
+  return result.text;
 }
 
 /** The socket's event and role; `authorize` has already refused sockets that did not join. */

@@ -1,4 +1,4 @@
-import { isPublicStatus, toPublic, type QUESTION_CHANGES } from '@dais/shared';
+import { isPublicStatus, toOwn, toPublic, type QUESTION_CHANGES } from '@dais/shared';
 import type { Change } from '../store/event-store';
 import type { DaisServer } from './types';
 
@@ -6,7 +6,7 @@ import type { DaisServer } from './types';
 export const moderatorsRoom = (code: string) => `${code}:moderators`;
 /** The audience and the stage see public questions only. */
 export const publicRoom = (code: string) => `${code}:public`;
-/** Every socket of one participant, for their own questions in full. */
+/** Every socket of one participant, for their own questions. */
 export const participantRoom = (code: string, participantId: string) =>
   `${code}:p:${participantId}`;
 
@@ -22,7 +22,8 @@ export function publishChange(
   { logId, question, previous }: Change,
 ): void {
   const asker = participantRoom(code, question.authorId);
-  io.to(moderatorsRoom(code)).to(asker).emit('question:changed', { logId, change, question });
+  io.to(moderatorsRoom(code)).emit('question:changed', { logId, change, question });
+  io.to(asker).emit('question:changed', { logId, change, question: toOwn(question) });
   if (isPublicStatus(question.status) || (previous && isPublicStatus(previous))) {
     io.to(publicRoom(code))
       .except(asker)

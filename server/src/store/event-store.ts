@@ -2,32 +2,48 @@ import { randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
   DEFAULT_MAX_QUESTION_LENGTH,
+  DEFAULT_POLICY,
   ErrorCode,
   EVENT_CODE_ALPHABET,
   EVENT_CODE_LENGTH,
+  FILTER_REASONS,
   QUESTION_STATUSES,
   TRANSITIONS,
   type EventInfo,
+  type FilterReason,
+  type ModerationSettings,
   type Question,
   type QuestionAction,
   type QuestionStatus,
+  type ReasonPolicy,
 } from '@dais/shared';
 import { hashKey, newId, newSecretKey } from '../security/secrets';
-import { eventKeys, SECRET_KEY, statusKeys } from './keys';
+import { eventKeys, SECRET_KEY, statusKeys, type EventKeys } from './keys';
 
 /** A refusal the client should hear about, with its protocol error code. */
 export class StoreError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly reasons?: FilterReason[],
   ) {
     super(message);
+  }
+}
+
+/** A script's answer that the caller resolves by reading again (optimistic concurrency). */
+export class Retry extends Error {
+  constructor(readonly why: 'RETRY' | 'STAGE_MOVED' | 'STALE_CONFIG' | 'LEADER_CLOSED') {
+    super(why);
   }
 }
 
 export interface EventRecord extends EventInfo {
   moderatorKeyHash: string;
   stageKeyHash: string;
+  settings: ModerationSettings;
+  /** Bumped by every settings change; a filter compiled at another revision is stale. */
+  configRev: string;
 }
 
 export interface Change {
@@ -35,6 +51,30 @@ export interface Change {
   question: Question;
   /** The status before this change; null for a new question. */
   previous: QuestionStatus | null;
+}
+
+/** A new question as the intake decided it. */
+export interface NewQuestion {
+  text: string;
+  publicText: string;
+  length: number;
+  authorId: string;
+  authorName: string | null;
+  status: 'pending' | 'held' | 'merged';
+  reasons: FilterReason[];
+  configRev: string;
+  /** The cluster to join; null leads a new one. */
+  leaderId: string | null;
+  fingerprint: string;
+  bands: string[];
+  /** The band sizes find-candidates saw; a change means a concurrent insert. */
+  bandSizes: number[];
+}
+
+export interface Candidate {
+  id: string;
+  fingerprint: string;
+  leaderId: string;
 }
 
 /** The only module that speaks to Redis about events; every write is one Lua script. */
@@ -69,37 +109,96 @@ export function createEventStore(redis: Redis) {
       maxQuestionLength: Number(meta.maxQuestionLength),
       moderatorKeyHash: meta.moderatorKeyHash ?? '',
       stageKeyHash: meta.stageKeyHash ?? '',
+      settings: {
+        blockedTerms: meta.blockedTerms ? (JSON.parse(meta.blockedTerms) as string[]) : [],
+        policy: {
+          ...DEFAULT_POLICY,
+          ...(meta.policy ? (JSON.parse(meta.policy) as Partial<ReasonPolicy>) : {}),
+        },
+      },
+      configRev: meta.configRev ?? '0',
     };
   }
 
-  async function configure(code: string, maxQuestionLength: number, actor: string) {
-    const keys = eventKeys(code);
-    const logId = await run(() =>
-      redis.configureEvent(keys.meta, keys.log, maxQuestionLength, actor),
-    );
-    return { logId, event: toInfo(await mustGetEvent(code)) };
+  async function mustGetEvent(code: string) {
+    const event = await getEvent(code);
+    if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${code}`);
+    return event;
   }
 
-  async function submitQuestion(
+  async function configure(
     code: string,
-    input: { text: string; length: number; authorId: string; authorName: string | null },
-    now: number,
-  ): Promise<Change> {
+    change: {
+      maxQuestionLength?: number;
+      blockedTerms?: string[];
+      policy?: Partial<ReasonPolicy>;
+    },
+    actor: string,
+  ) {
+    const keys = eventKeys(code);
+    const fields: (string | number)[] = [];
+    if (change.maxQuestionLength !== undefined) {
+      fields.push('maxQuestionLength', change.maxQuestionLength);
+    }
+    if (change.blockedTerms) fields.push('blockedTerms', JSON.stringify(change.blockedTerms));
+    if (change.policy) {
+      const { settings } = await mustGetEvent(code);
+      fields.push('policy', JSON.stringify({ ...settings.policy, ...change.policy }));
+    }
+    const logId = await run(() => redis.configureEvent(keys.meta, keys.log, actor, ...fields));
+    return { logId, event: await mustGetEvent(code) };
+  }
+
+  /** Near-duplicate candidates sharing a band with the new question, and the band sizes. */
+  async function findCandidates(code: string, bands: string[], limit = 50) {
+    const keys = eventKeys(code);
+    const [bandSizes, flat] = await redis.findCandidates(
+      2 + bands.length,
+      keys.fingerprints,
+      keys.clusterOf,
+      ...bands.map(keys.band),
+      limit,
+    );
+    const candidates: Candidate[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      candidates.push({ id: flat[i]!, fingerprint: flat[i + 1]!, leaderId: flat[i + 2]! });
+    }
+    return { bandSizes, candidates };
+  }
+
+  async function submitQuestion(code: string, input: NewQuestion, now: number): Promise<Change> {
     const keys = eventKeys(code);
     const id = newId();
+    const leader = input.leaderId ?? id;
+    const questionKeys = [
+      keys.meta,
+      keys.question(id),
+      keys.status(input.status),
+      keys.participant(input.authorId),
+      keys.log,
+      keys.question(leader),
+      keys.askers(leader),
+      keys.fingerprints,
+      keys.clusterOf,
+      ...input.bands.map(keys.band),
+    ];
     const logId = await run(() =>
       redis.submitQuestion(
-        keys.meta,
-        keys.question(id),
-        keys.status('pending'),
-        keys.participant(input.authorId),
-        keys.log,
+        questionKeys.length,
+        ...questionKeys,
         id,
         input.text,
+        input.publicText,
         input.length,
         input.authorId,
         input.authorName ?? '',
         now,
+        input.status,
+        input.reasons.join(','),
+        input.configRev,
+        input.leaderId ?? '',
+        input.fingerprint,
+        ...input.bandSizes,
       ),
     );
     return { logId, question: await mustGetQuestion(code, id), previous: null };
@@ -112,57 +211,137 @@ export function createEventStore(redis: Redis) {
   async function transition(
     code: string,
     id: string,
-    action: QuestionAction,
-    opts: { actor: string; reason?: string; now: number },
+    action: Exclude<QuestionAction, 'merge' | 'split'>,
+    opts: { actor: string; reason?: string; publicText?: string; now: number },
   ): Promise<{ change: Change; returned?: Change }> {
     const keys = eventKeys(code);
     const { from, to } = TRANSITIONS[action];
-    // `show` must know who is on stage; the script re-checks and we retry if it moved.
-    for (let attempt = 0; ; attempt++) {
+    return retrying(async () => {
+      // `show` must know who is on stage; the script re-checks and we retry if it moved.
       const onStage = action === 'show' ? await redis.zrange(keys.status('live'), 0, 0) : [];
       const expected = onStage[0] ?? '';
-      try {
-        const [logId, previous] = await run(() =>
-          redis.transitionQuestion(
-            keys.log,
-            keys.question(id),
-            keys.question(expected || id),
-            ...statusKeys(keys),
-            action,
-            to,
-            from.join(','),
-            opts.now,
-            opts.actor,
-            opts.reason ?? '',
-            expected,
-            QUESTION_STATUSES.join(','),
-          ),
-        );
+      const scriptKeys = [
+        keys.log,
+        keys.question(id),
+        keys.question(expected || id),
+        ...statusKeys(keys),
+      ];
+      const [logId, previous] = await run(() =>
+        redis.transitionQuestion(
+          scriptKeys.length,
+          ...scriptKeys,
+          action,
+          to,
+          from.join(','),
+          opts.now,
+          opts.actor,
+          opts.reason ?? '',
+          expected,
+          QUESTION_STATUSES.join(','),
+          opts.publicText ?? '',
+        ),
+      );
+      const question = await mustGetQuestion(code, id);
+      const change = { logId, question, previous: previous as QuestionStatus };
+      if (!expected || expected === id) return { change };
+      const returned = await mustGetQuestion(code, expected);
+      return { change, returned: { logId, question: returned, previous: 'live' as const } };
+    });
+  }
+
+  /** Merges the cluster led by `sourceId` into the one led by `targetId`. */
+  async function merge(
+    code: string,
+    sourceId: string,
+    targetId: string,
+    opts: { actor: string; now: number },
+  ): Promise<{ logId: string; target: Question; moved: Change[] }> {
+    const keys = eventKeys(code);
+    return retrying(async () => {
+      const source = await mustGetQuestion(code, sourceId);
+      const scriptKeys = [
+        keys.log,
+        keys.question(sourceId),
+        keys.question(targetId),
+        keys.askers(sourceId),
+        keys.askers(targetId),
+        keys.clusterOf,
+        keys.status(source.status),
+        keys.status('merged'),
+      ];
+      const [logId, movedIds] = await run(() =>
+        redis.mergeCluster(
+          scriptKeys.length,
+          ...scriptKeys,
+          sourceId,
+          targetId,
+          TRANSITIONS.merge.from.join(','),
+          opts.now,
+          opts.actor,
+          source.status,
+        ),
+      );
+      const moved = await Promise.all(
+        movedIds.map(async (id) => ({
+          logId,
+          question: await mustGetQuestion(code, id),
+          previous: id === sourceId ? source.status : ('merged' as const),
+        })),
+      );
+      return { logId, target: await mustGetQuestion(code, targetId), moved };
+    });
+  }
+
+  /** Takes a merged question out of its cluster; `bands` index it as a leader again. */
+  async function split(
+    code: string,
+    id: string,
+    opts: { actor: string; now: number; bandsOf: (fingerprint: string) => string[] },
+  ): Promise<{ change: Change; formerLeader: Question }> {
+    const keys = eventKeys(code);
+    return retrying(async () => {
+      const [leaderId, fingerprint] = await Promise.all([
+        redis.hget(keys.clusterOf, id),
+        redis.hget(keys.fingerprints, id),
+      ]);
+      if (!leaderId) {
         const question = await mustGetQuestion(code, id);
-        const change = { logId, question, previous: previous as QuestionStatus };
-        if (!expected || expected === id) return { change };
-        const returned = await mustGetQuestion(code, expected);
-        return { change, returned: { logId, question: returned, previous: 'live' } };
-      } catch (error) {
-        if (!(error instanceof StageMoved) || attempt >= 3) throw error;
+        throw new StoreError(ErrorCode.Conflict, `The question is ${question.status} now`);
       }
-    }
+      const scriptKeys = [
+        keys.log,
+        keys.question(id),
+        keys.question(leaderId),
+        keys.askers(leaderId),
+        keys.askers(id),
+        keys.clusterOf,
+        keys.status('merged'),
+        keys.status('pending'),
+        ...(fingerprint ? opts.bandsOf(fingerprint) : []).map(keys.band),
+      ];
+      const logId = await run(() =>
+        redis.splitQuestion(scriptKeys.length, ...scriptKeys, id, leaderId, opts.now, opts.actor),
+      );
+      return {
+        change: { logId, question: await mustGetQuestion(code, id), previous: 'merged' },
+        formerLeader: await mustGetQuestion(code, leaderId),
+      };
+    });
   }
 
   async function getQuestion(code: string, id: string): Promise<Question | null> {
-    return toQuestion(await redis.hgetall(eventKeys(code).question(id)));
+    const keys = eventKeys(code);
+    const [hash, leader] = await Promise.all([
+      redis.hgetall(keys.question(id)),
+      redis.hget(keys.clusterOf, id),
+    ]);
+    return toQuestion(hash, leader);
   }
 
   async function mustGetQuestion(code: string, id: string) {
     const question = await getQuestion(code, id);
     if (!question) throw new StoreError(ErrorCode.QuestionNotFound, `No question ${id}`);
     return question;
-  }
-
-  async function mustGetEvent(code: string) {
-    const event = await getEvent(code);
-    if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${code}`);
-    return event;
   }
 
   /**
@@ -172,19 +351,32 @@ export function createEventStore(redis: Redis) {
    */
   async function readState(code: string, statuses: readonly QuestionStatus[], ownerId?: string) {
     const keys = eventKeys(code);
-    const logId = await lastLogId(code);
+    const logId = await lastLogId(keys);
     const idLists = await Promise.all([
       ...statuses.map((s) => redis.zrange(keys.status(s), 0, -1)),
       ownerId ? redis.zrange(keys.participant(ownerId), 0, -1) : Promise.resolve([]),
     ]);
     const mineIds = idLists.pop() ?? [];
-    const read = (ids: string[]) => Promise.all(ids.map((id) => getQuestion(code, id)));
-    const [questions, mine] = await Promise.all([read(idLists.flat()), read(mineIds)]);
-    return { logId, questions: questions.filter(isQuestion), mine: mine.filter(isQuestion) };
+    const [questions, mine] = await Promise.all([
+      readMany(keys, idLists.flat()),
+      readMany(keys, mineIds),
+    ]);
+    return { logId, questions, mine };
   }
 
-  async function lastLogId(code: string): Promise<string> {
-    const [last] = await redis.xrevrange(eventKeys(code).log, '+', '-', 'COUNT', 1);
+  async function readMany(keys: EventKeys, ids: string[]): Promise<Question[]> {
+    if (ids.length === 0) return [];
+    const [hashes, leaders] = await Promise.all([
+      Promise.all(ids.map((id) => redis.hgetall(keys.question(id)))),
+      redis.hmget(keys.clusterOf, ...ids),
+    ]);
+    return hashes
+      .map((hash, i) => toQuestion(hash, leaders[i] ?? null))
+      .filter((q): q is Question => q !== null);
+  }
+
+  async function lastLogId(keys: EventKeys): Promise<string> {
+    const [last] = await redis.xrevrange(keys.log, '+', '-', 'COUNT', 1);
     return last?.[0] ?? '0-0';
   }
 
@@ -199,37 +391,66 @@ export function createEventStore(redis: Redis) {
   return {
     createEvent,
     getEvent,
+    mustGetEvent,
     configure,
+    findCandidates,
     submitQuestion,
     transition,
+    merge,
+    split,
     getQuestion,
+    mustGetQuestion,
     readState,
     signingSecret,
   };
 }
 export type EventStore = ReturnType<typeof createEventStore>;
 
-class StageMoved extends Error {}
+/** Runs an optimistic read-then-script step again while the script says the reads went stale. */
+async function retrying<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof Retry) || attempt >= attempts) throw error;
+    }
+  }
+}
 
-/** Turns the typed errors our Lua scripts raise into StoreErrors. */
+/** Turns the typed errors our Lua scripts raise into StoreErrors (or Retry). */
 async function run<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     // Redis prefixes a script's error_reply with ERR unless it starts with an error code.
     const message = error instanceof Error ? error.message.replace(/^ERR /, '') : '';
-    const [word, detail] = message.split(' ');
+    const [word = '', ...rest] = message.split(' ');
+    const detail = rest.join(' ');
     switch (word) {
       case 'EVENT_NOT_FOUND':
         throw new StoreError(ErrorCode.EventNotFound, 'No such event');
       case 'QUESTION_NOT_FOUND':
         throw new StoreError(ErrorCode.QuestionNotFound, 'No such question');
       case 'TOO_LONG':
-        throw new StoreError(ErrorCode.TooLong, `Questions may have at most ${detail} characters`);
+        throw new StoreError(
+          ErrorCode.Rejected,
+          `Questions may have at most ${detail} characters`,
+          ['too-long'],
+        );
+      case 'ALREADY_ASKED':
+        throw new StoreError(ErrorCode.Rejected, 'You already asked this question', ['spam']);
       case 'CONFLICT':
-        throw new StoreError(ErrorCode.Conflict, `The question is ${detail} now`);
+        throw new StoreError(
+          ErrorCode.Conflict,
+          (QUESTION_STATUSES as readonly string[]).includes(detail)
+            ? `The question is ${detail} now`
+            : `Not possible: ${detail}`,
+        );
+      case 'RETRY':
       case 'STAGE_MOVED':
-        throw new StageMoved();
+      case 'STALE_CONFIG':
+      case 'LEADER_CLOSED':
+        throw new Retry(word);
       default:
         throw error;
     }
@@ -251,19 +472,23 @@ export const toInfo = ({ code, title, maxQuestionLength, createdAt }: EventRecor
   createdAt,
 });
 
-function toQuestion(h: Record<string, string>): Question | null {
+function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {
   if (!h.id || !h.status) return null;
   return {
     id: h.id,
     text: h.text ?? '',
+    publicText: h.publicText ?? h.text ?? '',
     authorId: h.authorId ?? '',
     authorName: h.authorName || null,
     status: h.status as QuestionStatus,
     reason: h.reason || null,
+    reasons: (h.reasons ?? '')
+      .split(',')
+      .filter((r): r is FilterReason => (FILTER_REASONS as readonly string[]).includes(r)),
+    clusterId: leaderId ?? h.id,
+    askedBy: Number(h.askedBy ?? 1),
     rev: Number(h.rev),
     createdAt: Number(h.createdAt),
     updatedAt: Number(h.updatedAt),
   };
 }
-
-const isQuestion = (q: Question | null): q is Question => q !== null;

@@ -8,7 +8,10 @@ import { QUESTION_STATUSES } from '@dais/shared';
 export function eventKeys(code: string) {
   const tag = `dais:{ev:${code}}`;
   return {
-    /** Hash: title, createdAt, maxQuestionLength, moderatorKeyHash, stageKeyHash. */
+    /**
+     * Hash: title, createdAt, maxQuestionLength, moderatorKeyHash, stageKeyHash,
+     * blockedTerms (JSON), policy (JSON), configRev (bumped by every settings change).
+     */
     meta: `${tag}:meta`,
     /** Stream: one entry per state change; its ids order everything clients see. */
     log: `${tag}:log`,
@@ -18,6 +21,14 @@ export function eventKeys(code: string) {
     status: (status: QuestionStatus) => `${tag}:status:${status}`,
     /** Sorted set per participant: their question ids by creation time. */
     participant: (participantId: string) => `${tag}:p:${participantId}`,
+    /** Set per cluster leader: the participants who asked its question. */
+    askers: (leaderId: string) => `${tag}:askers:${leaderId}`,
+    /** Hash: question id → its similarity fingerprint (JSON). */
+    fingerprints: `${tag}:fingerprints`,
+    /** Hash: question id → its cluster leader, for questions inside another's cluster. */
+    clusterOf: `${tag}:clusterOf`,
+    /** Set per LSH band value: ids of cluster leaders whose fingerprint has it. */
+    band: (band: string) => `${tag}:band:${band}`,
   };
 }
 export type EventKeys = ReturnType<typeof eventKeys>;

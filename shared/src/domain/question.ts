@@ -1,16 +1,28 @@
 import { z } from 'zod';
+import { FilterReasonSchema } from '../moderation/types';
 
 /**
  * The life of a question. `live` is the one question on stage now.
  *
+ *   held ─┐ (the filter's doubts: a moderator decides)
  *   pending ──approve──▶ approved ──show──▶ live ──answer──▶ answered
  *      │                  ▲  │                │
  *      └──reject──▶ rejected ◀──reject────────┘
  *                         └──approve (a moderator changes their mind)
+ *   merged: a near-duplicate inside another question's cluster; `split` makes it
+ *   pending again, `merge` puts a whole cluster into another one.
  *
  * Showing a question while another is live returns the other one to approved.
  */
-export const QUESTION_STATUSES = ['pending', 'approved', 'live', 'answered', 'rejected'] as const;
+export const QUESTION_STATUSES = [
+  'pending',
+  'held',
+  'approved',
+  'live',
+  'answered',
+  'rejected',
+  'merged',
+] as const;
 export const QuestionStatusSchema = z.enum(QUESTION_STATUSES);
 export type QuestionStatus = z.infer<typeof QuestionStatusSchema>;
 
@@ -18,17 +30,19 @@ export type QuestionStatus = z.infer<typeof QuestionStatusSchema>;
 export const PUBLIC_STATUSES: readonly QuestionStatus[] = ['approved', 'live', 'answered'];
 export const isPublicStatus = (status: QuestionStatus) => PUBLIC_STATUSES.includes(status);
 
-export const QUESTION_ACTIONS = ['approve', 'reject', 'show', 'answer'] as const;
+export const QUESTION_ACTIONS = ['approve', 'reject', 'show', 'answer', 'merge', 'split'] as const;
 export type QuestionAction = (typeof QUESTION_ACTIONS)[number];
 
 export const TRANSITIONS: Record<
   QuestionAction,
   { from: readonly QuestionStatus[]; to: QuestionStatus }
 > = {
-  approve: { from: ['pending', 'rejected'], to: 'approved' },
-  reject: { from: ['pending', 'approved', 'live'], to: 'rejected' },
+  approve: { from: ['pending', 'held', 'rejected'], to: 'approved' },
+  reject: { from: ['pending', 'held', 'approved', 'live'], to: 'rejected' },
   show: { from: ['approved'], to: 'live' },
   answer: { from: ['live'], to: 'answered' },
+  merge: { from: ['pending', 'held', 'approved', 'rejected'], to: 'merged' },
+  split: { from: ['merged'], to: 'pending' },
 };
 
 /** The status a question moves to, or null when the action does not apply to it. */
@@ -38,32 +52,67 @@ export function nextStatus(current: QuestionStatus, action: QuestionAction): Que
 }
 
 /**
- * A question as moderators and its asker see it. `rev` grows by one with every
- * change, so a client keeps the newest copy whatever order messages arrive in.
+ * Reasons that keep a question off public screens as it was typed: it may be
+ * approved only with a moderator's edited text (safeguarding), or shows redacted
+ * until then (personal data).
+ */
+export const needsEditToApprove = (q: Pick<Question, 'reasons'>) =>
+  q.reasons.includes('safeguarding');
+
+/**
+ * A question in full, as moderators see it. `rev` grows by one with every change,
+ * so a client keeps the newest copy whatever order messages arrive in.
  * @example
- * { id: 'k3J9xQ2mPa1z', text: 'How can children be heard?', authorId: 'p_8f…',
- *   authorName: 'Li', status: 'pending', reason: null, rev: 1,
- *   createdAt: 1763683200000, updatedAt: 1763683200000 }
+ * { id: 'k3J9xQ2mPa1z', text: 'How can children be heard?', publicText: 'How can children be heard?',
+ *   authorId: 'p_8f…', authorName: 'Li', status: 'pending', reason: null, reasons: [],
+ *   clusterId: 'k3J9xQ2mPa1z', askedBy: 3, rev: 1, createdAt: 1763683200000, updatedAt: 1763683200000 }
  */
 export const QuestionSchema = z.object({
   id: z.string(),
+  /** As the asker typed it (cleaned). Moderators and the asker only. */
   text: z.string(),
+  /** What public screens show: `text`, redacted when it holds personal data, or a moderator's edit. */
+  publicText: z.string(),
   authorId: z.string(),
   authorName: z.string().nullable(),
   status: QuestionStatusSchema,
   /** Why a moderator rejected it; shown to the asker only. */
   reason: z.string().nullable(),
+  /** Why the filter held it. Moderators only. */
+  reasons: z.array(FilterReasonSchema),
+  /** The question this one is clustered under (its own id when it leads its cluster). */
+  clusterId: z.string(),
+  /** How many participants asked this cluster's question (on the cluster's leader). */
+  askedBy: z.number().int(),
   rev: z.number().int(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
-/** A question as everybody sees it: no author id, no rejection reason. */
-export const PublicQuestionSchema = QuestionSchema.omit({ authorId: true, reason: true });
+/** A question as everybody sees it: the public text only, no author id, no reasons. */
+export const PublicQuestionSchema = QuestionSchema.omit({
+  authorId: true,
+  reason: true,
+  reasons: true,
+  publicText: true,
+});
 export type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 
-export function toPublic({ authorId: _a, reason: _r, ...rest }: Question): PublicQuestion {
+/**
+ * A question as its asker sees it: their own words and what the public sees, the
+ * moderator's reason, but not the filter's reasons.
+ */
+export const OwnQuestionSchema = QuestionSchema.omit({ reasons: true });
+export type OwnQuestion = z.infer<typeof OwnQuestionSchema>;
+
+export function toPublic(q: Question): PublicQuestion {
+  const { authorId: _a, reason: _r, reasons: _rs, publicText, ...rest } = q;
+  return { ...rest, text: publicText };
+}
+
+export function toOwn(q: Question): OwnQuestion {
+  const { reasons: _rs, ...rest } = q;
   return rest;
 }
 

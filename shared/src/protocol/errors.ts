@@ -1,3 +1,5 @@
+import type { FilterReason } from '../moderation/types';
+
 /**
  * Every error a client can receive, in an ack or a connect_error.
  * @example { ok: false, error: ErrorCode.EventNotFound, message: 'No event with code ACDEFG34' }
@@ -21,15 +23,21 @@ export const ErrorCode = {
   QuestionNotFound: 'QUESTION_NOT_FOUND',
   /** The question is no longer in a state the action applies to; `message` names its state now. */
   Conflict: 'CONFLICT',
-  TooLong: 'TOO_LONG',
-  Empty: 'EMPTY',
+  /** The filter turned the question away; `reasons` says why (e.g. too-long, empty, spam). */
+  Rejected: 'REJECTED',
   /** The store is unreachable; nothing was changed. Try again. */
   Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export type Failure = { ok: false; error: ErrorCode; message: string };
+export type Failure = {
+  ok: false;
+  error: ErrorCode;
+  message: string;
+  /** With REJECTED: the filter's reasons. */
+  reasons?: FilterReason[];
+};
 /**
  * The one shape of every ack.
  * @example { ok: true, data: { question } } or { ok: false, error: 'FORBIDDEN', message: '…' }
@@ -38,4 +46,5 @@ export type Result<T> = { ok: true; data: T } | Failure;
 export type Ack<T> = (result: Result<T>) => void;
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (error: ErrorCode, message: string): Failure => ({ ok: false, error, message });
+export const fail = (error: ErrorCode, message: string, reasons?: FilterReason[]): Failure =>
+  reasons ? { ok: false, error, message, reasons } : { ok: false, error, message };

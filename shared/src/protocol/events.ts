@@ -1,22 +1,32 @@
 import { z } from 'zod';
 import { EventInfoSchema, type Role } from '../domain/event';
-import { PublicQuestionSchema, QuestionSchema } from '../domain/question';
+import { OwnQuestionSchema, PublicQuestionSchema, QuestionSchema } from '../domain/question';
+import { ReasonPolicySchema } from '../moderation/types';
 import type { Ack } from './errors';
 import {
+  ApproveSchema,
   ConfigureSchema,
+  MergeSchema,
   JoinSchema,
   QuestionRefSchema,
   RejectSchema,
   SubmitSchema,
 } from './schemas';
 
-const AnyQuestionSchema = z.union([QuestionSchema, PublicQuestionSchema]);
+const AnyQuestionSchema = z.union([QuestionSchema, OwnQuestionSchema, PublicQuestionSchema]);
+
+/** Settings only moderators see: publishing blocked terms would teach how to evade them. */
+export const ModerationSettingsSchema = z.object({
+  blockedTerms: z.array(z.string()),
+  policy: ReasonPolicySchema,
+});
+export type ModerationSettings = z.infer<typeof ModerationSettingsSchema>;
 
 /**
  * What a socket gets when it joins: the whole current state for its role.
- * Moderators get every question in full; the audience and the stage get public
- * questions, and the audience also its own questions in full and its token.
- * `logId` is the event log's id when the state was read.
+ * Moderators get every question in full and the moderation settings; the audience
+ * and the stage get public questions, and the audience also its own questions and
+ * its token. `logId` is the event log's id when the state was read.
  */
 export const SnapshotSchema = z.object({
   role: z.enum(['audience', 'moderator', 'stage']),
@@ -24,12 +34,13 @@ export const SnapshotSchema = z.object({
   logId: z.string(),
   questions: z.array(AnyQuestionSchema),
   participant: z.object({ id: z.string(), token: z.string() }).optional(),
-  mine: z.array(QuestionSchema).optional(),
+  mine: z.array(OwnQuestionSchema).optional(),
+  settings: ModerationSettingsSchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 const QuestionAckSchema = z.object({ question: QuestionSchema });
-const EventAckSchema = z.object({ event: EventInfoSchema });
+const EventAckSchema = z.object({ event: EventInfoSchema, settings: ModerationSettingsSchema });
 
 /**
  * Every event a client may send: its payload schema, its ack's data, and the
@@ -47,19 +58,19 @@ export const CLIENT_EVENTS = {
     roles: ['moderator'],
     payload: ConfigureSchema,
     ack: EventAckSchema,
-    doc: 'Change the event settings; everyone receives event:changed.',
+    doc: 'Change the event settings: question length, blocked terms, which filter reasons hold and which reject. Everyone receives event:changed (moderators with the settings). New questions are filtered with the new settings at once.',
   },
   'question:submit': {
     roles: ['audience'],
     payload: SubmitSchema,
-    ack: QuestionAckSchema,
-    doc: 'Ask a question. The text is cleaned and trimmed, then must be 1..maxQuestionLength characters. The ack carries the stored question (status pending).',
+    ack: z.object({ question: OwnQuestionSchema }),
+    doc: 'Ask a question. The filter then passes it (status pending), holds it for the moderators (status held), or turns it away (REJECTED with reasons; nothing is stored). A near-duplicate of an earlier question joins its cluster (status merged, clusterId = that question); asking the same again yourself is REJECTED as spam.',
   },
   'question:approve': {
     roles: ['moderator'],
-    payload: QuestionRefSchema,
+    payload: ApproveSchema,
     ack: QuestionAckSchema,
-    doc: 'Approve a pending (or rejected) question: the audience sees it.',
+    doc: 'Approve a pending, held or rejected question: the audience sees its public text (redacted if it holds personal data), or the edited `text` when given. A question held for safeguarding is approved only with an edited text, and an edit that still holds personal data or safeguarding concerns is refused (CONFLICT).',
   },
   'question:reject': {
     roles: ['moderator'],
@@ -79,15 +90,32 @@ export const CLIENT_EVENTS = {
     ack: QuestionAckSchema,
     doc: 'Mark the live question answered; the stage is then empty.',
   },
+  'question:merge': {
+    roles: ['moderator'],
+    payload: MergeSchema,
+    ack: QuestionAckSchema,
+    doc: 'Merge the cluster led by questionId into the cluster led by intoId: its askers count for intoId, and it becomes merged. The ack carries the updated leader intoId.',
+  },
+  'question:split': {
+    roles: ['moderator'],
+    payload: QuestionRefSchema,
+    ack: QuestionAckSchema,
+    doc: 'Take a merged question out of its cluster: it leads its own cluster again, as pending.',
+  },
 } as const satisfies Record<
   string,
   { roles: 'any' | readonly Role[]; payload: z.ZodType; ack: z.ZodType; doc: string }
 >;
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
 
-/** How a question changed, in `question:changed`. `returned`: taken off stage unanswered. */
+/**
+ * How a question changed, in `question:changed`. `returned`: taken off stage unanswered;
+ * `merged`/`split`: a moderator merged clusters or split a question out.
+ */
 export const QUESTION_CHANGES = [
   'submitted',
+  'merged',
+  'split',
   'approved',
   'rejected',
   'shown',
@@ -105,12 +133,16 @@ export const SERVER_EVENTS = {
       change: z.enum(QUESTION_CHANGES),
       question: AnyQuestionSchema,
     }),
-    to: 'moderators (full question); audience and stage when the question is or was public (public view); the asker (full question)',
+    to: 'moderators (full question); audience and stage when the question is or was public (public view); the asker (their own view: their words, no filter reasons)',
     doc: 'A question was submitted or changed status. Keep the copy with the highest rev.',
   },
   'event:changed': {
-    payload: z.object({ logId: z.string(), event: EventInfoSchema }),
-    to: 'everyone in the event',
+    payload: z.object({
+      logId: z.string(),
+      event: EventInfoSchema,
+      settings: ModerationSettingsSchema.optional(),
+    }),
+    to: 'everyone in the event; moderators also get the settings',
     doc: 'The event settings changed.',
   },
 } as const satisfies Record<string, { payload: z.ZodType; to: string; doc: string }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventCodeSchema, EventTitleSchema, QuestionLengthLimitSchema } from '../domain/event';
 import { MAX_DISPLAY_NAME_LENGTH } from '../domain/text';
+import { ReasonPolicySchema } from '../moderation/types';
 
 /** Hard cap on any text field on the wire; the event's own limit is checked after cleaning. */
 const MAX_WIRE_TEXT = 4000;
@@ -38,6 +39,21 @@ export type SubmitPayload = z.input<typeof SubmitSchema>;
 export const QuestionRefSchema = z.object({ questionId: QuestionId });
 export type QuestionRefPayload = z.input<typeof QuestionRefSchema>;
 
+/**
+ * Approve, optionally with the moderator's edited text, which the public then sees
+ * instead of the asker's (required when the filter found safeguarding concerns).
+ * @example { questionId: 'k3J9xQ2mPa1z', text: 'How can a child ask for help?' }
+ */
+export const ApproveSchema = z.object({
+  questionId: QuestionId,
+  text: z.string().max(MAX_WIRE_TEXT).optional(),
+});
+export type ApprovePayload = z.input<typeof ApproveSchema>;
+
+/** Put a whole cluster into another one. @example { questionId: 'a1', intoId: 'b2' } */
+export const MergeSchema = z.object({ questionId: QuestionId, intoId: QuestionId });
+export type MergePayload = z.input<typeof MergeSchema>;
+
 /** @example { questionId: 'k3J9xQ2mPa1z', reason: 'Already answered earlier' } */
 export const RejectSchema = z.object({
   questionId: QuestionId,
@@ -45,8 +61,18 @@ export const RejectSchema = z.object({
 });
 export type RejectPayload = z.input<typeof RejectSchema>;
 
-/** @example { maxQuestionLength: 500 } */
-export const ConfigureSchema = z.object({ maxQuestionLength: QuestionLengthLimitSchema });
+/**
+ * Change event settings; every field is optional, at least one is required.
+ * Blocked terms replace the whole list (any language; evasions are matched too).
+ * @example { maxQuestionLength: 500, blockedTerms: ['scam', '骗子'], policy: { link: 'reject' } }
+ */
+export const ConfigureSchema = z
+  .object({
+    maxQuestionLength: QuestionLengthLimitSchema.optional(),
+    blockedTerms: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+    policy: ReasonPolicySchema.partial().optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'Nothing to change');
 export type ConfigurePayload = z.input<typeof ConfigureSchema>;
 
 /** `POST /api/events` body. @example { "title": "Ask the ambassador" } */

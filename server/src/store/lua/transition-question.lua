@@ -2,10 +2,11 @@
   Moves a question to a new status, checking the state machine's allowed sources
   atomically. For `show` it also returns the question now on stage to approved.
   KEYS[1] log stream  KEYS[2] question hash  KEYS[3] hash of the question expected
-  on stage (= KEYS[2] when none)  KEYS[4..8] status sets in the order of ARGV[8]
+  on stage (= KEYS[2] when none)  KEYS[4..] status sets in the order of ARGV[8]
   ARGV[1] action  ARGV[2] target status  ARGV[3] allowed sources, comma separated
   ARGV[4] now  ARGV[5] actor  ARGV[6] reason ('' for none)
   ARGV[7] id expected on stage for `show` ('' when none)  ARGV[8] statuses, comma separated
+  ARGV[9] new public text ('' keeps it)
   Returns: { log id, the status the question had before }.
   Errors: QUESTION_NOT_FOUND; CONFLICT <current status>; STAGE_MOVED (retry: the
   stage changed since the caller read it).
@@ -43,7 +44,8 @@ if ARGV[1] == 'show' then
     rcall('XADD', KEYS[1], '*', 'type', 'question.returned', 'id', expected, 'actor', ARGV[5])
   end
 end
+if ARGV[9] ~= '' then rcall('HSET', KEYS[2], 'publicText', ARGV[9]) end
 move(KEYS[2], id, current, ARGV[2], ARGV[6])
 local logId = rcall('XADD', KEYS[1], '*', 'type', 'question.' .. ARGV[1], 'id', id,
-  'actor', ARGV[5], 'status', ARGV[2])
+  'actor', ARGV[5], 'status', ARGV[2], 'edited', ARGV[9] ~= '' and '1' or '0')
 return { logId, current }

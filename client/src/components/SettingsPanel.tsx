@@ -1,0 +1,29 @@
+import type { EventInfo } from '@dais/shared';
+import { useAppStore } from '../store';
+import { BlockedTermsSetting } from './BlockedTermsSetting';
+import { LengthSetting } from './LengthSetting';
+import { PolicySetting } from './PolicySetting';
+
+/** The event's settings, collapsed by default. Moderators only: blocked terms stay secret. */
+export function SettingsPanel({ event }: { event: EventInfo }) {
+  const settings = useAppStore((state) => state.settings);
+  return (
+    <details className="panel settings">
+      <summary className="settings__toggle" data-testid="settings-toggle">
+        Settings
+      </summary>
+      <div className="settings__body">
+        <LengthSetting key={event.maxQuestionLength} current={event.maxQuestionLength} />
+        {settings && (
+          <>
+            <BlockedTermsSetting
+              key={settings.blockedTerms.join('\n')}
+              current={settings.blockedTerms}
+            />
+            <PolicySetting policy={settings.policy} />
+          </>
+        )}
+      </div>
+    </details>
+  );
+}

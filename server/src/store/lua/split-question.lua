@@ -1,0 +1,30 @@
+--[[
+  Takes a merged question out of its cluster: it leads a cluster of its own again,
+  pending, and is indexed for near-duplicates.
+  KEYS[1] log stream  KEYS[2] question hash  KEYS[3] leader hash  KEYS[4] leader's
+  askers set  KEYS[5] the question's own askers set  KEYS[6] clusterOf hash
+  KEYS[7] merged set  KEYS[8] pending set  KEYS[9..] the question's LSH band sets
+  ARGV[1] id  ARGV[2] leader id the caller read  ARGV[3] now  ARGV[4] actor
+  Returns: the log id.
+  Errors: QUESTION_NOT_FOUND; CONFLICT <status>; RETRY (its cluster changed).
+]]
+local rcall = redis.call
+local id = ARGV[1]
+local status = rcall('HGET', KEYS[2], 'status')
+if not status then return redis.error_reply('QUESTION_NOT_FOUND') end
+if status ~= 'merged' then return redis.error_reply('CONFLICT ' .. status) end
+if rcall('HGET', KEYS[6], id) ~= ARGV[2] then return redis.error_reply('RETRY') end
+
+local author = rcall('HGET', KEYS[2], 'authorId')
+rcall('HDEL', KEYS[6], id)
+rcall('SREM', KEYS[4], author)
+rcall('SADD', KEYS[5], author)
+rcall('ZREM', KEYS[7], id)
+rcall('ZADD', KEYS[8], rcall('HGET', KEYS[2], 'createdAt'), id)
+rcall('HSET', KEYS[2], 'status', 'pending', 'askedBy', 1, 'updatedAt', ARGV[3])
+rcall('HINCRBY', KEYS[2], 'rev', 1)
+rcall('HSET', KEYS[3], 'askedBy', rcall('SCARD', KEYS[4]), 'updatedAt', ARGV[3])
+rcall('HINCRBY', KEYS[3], 'rev', 1)
+for i = 9, #KEYS do rcall('SADD', KEYS[i], id) end
+return rcall('XADD', KEYS[1], '*', 'type', 'question.split', 'id', id, 'from', ARGV[2],
+  'actor', ARGV[4])

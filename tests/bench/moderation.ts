@@ -1,0 +1,75 @@
+/**
+ * `pnpm --silent bench:moderation [--json]`: the moderation engine on a 60,000-question
+ * stream, in one run: per-question filter and dedup times against the growing
+ * index, the profanity matcher against bad-words on the same input, and verdict
+ * mismatches with bad-words' isProfane. Not a test: it reports, it asserts nothing.
+ */
+import { performance } from 'node:perf_hooks';
+import { Filter } from 'bad-words';
+import { containsProfanity, createFilter, createDedupIndex } from '@dais/shared';
+import { buildStream } from './stream';
+
+const QUESTIONS = 60_000;
+/** bad-words clean() costs milliseconds per question; time it on a sample. */
+const CLEAN_SAMPLE = 300;
+
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Runs `step` once per item and returns each call's time in microseconds, sorted. */
+function timeEach<T>(items: readonly T[], step: (item: T) => unknown): Float64Array {
+  const times = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const start = performance.now();
+    step(items[i]!);
+    times[i] = (performance.now() - start) * 1000;
+  }
+  return times.sort();
+}
+
+const mean = (times: Float64Array) => times.reduce((a, b) => a + b, 0) / times.length;
+
+const stream = buildStream(QUESTIONS);
+const filter = createFilter({ blockedTerms: ['骗子', 'scam'] });
+const badWords = new Filter();
+
+// Warm up the JIT on a slice so the first measured questions are not compile time.
+for (const q of stream.slice(0, 2000)) filter(q);
+
+const filterTimes = timeEach(stream, filter);
+const cleaned = stream.map((q) => filter(q).text);
+const index = createDedupIndex();
+const dedupTimes = timeEach(cleaned, (text) => index.add(text));
+
+const sample = stream.slice(0, CLEAN_SAMPLE);
+const matcherOnSample = mean(timeEach(sample, containsProfanity));
+const cleanOnSample = mean(timeEach(sample, (q) => badWords.clean(q)));
+const isProfaneOnSample = mean(timeEach(sample, (q) => badWords.isProfane(q)));
+
+let mismatches = 0;
+for (const q of stream) if (containsProfanity(q) !== badWords.isProfane(q)) mismatches++;
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const report = {
+  questions: stream.length,
+  filterP50Us: round(percentile(filterTimes, 50)),
+  filterP99Us: round(percentile(filterTimes, 99)),
+  dedupP50Us: round(percentile(dedupTimes, 50)),
+  dedupP99Us: round(percentile(dedupTimes, 99)),
+  speedupVsClean: round(cleanOnSample / matcherOnSample, 0),
+  speedupVsIsProfane: round(isProfaneOnSample / matcherOnSample, 0),
+  mismatchesVsIsProfane: mismatches,
+};
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(report));
+} else {
+  console.log(`${report.questions} questions, ${index.clusters} clusters at the end`);
+  console.log(`filter (whole)     p50 ${report.filterP50Us} µs   p99 ${report.filterP99Us} µs`);
+  console.log(`dedup (index+sim)  p50 ${report.dedupP50Us} µs   p99 ${report.dedupP99Us} µs`);
+  console.log(
+    `profanity matcher  ${round(matcherOnSample, 2)} µs/question: ${report.speedupVsClean}× bad-words clean() (${round(cleanOnSample, 0)} µs), ${report.speedupVsIsProfane}× isProfane() (${round(isProfaneOnSample, 0)} µs) on ${CLEAN_SAMPLE} questions`,
+  );
+  console.log(`whole filter vs clean(): ${round(cleanOnSample / mean(filterTimes), 0)}×`);
+  console.log(`verdict mismatches with isProfane: ${mismatches} of ${stream.length}`);
+}
