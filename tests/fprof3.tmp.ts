@@ -35,3 +35,10 @@ for (const [n, fn] of [
   }
   console.log(n, best.toFixed(3), sink > 0);
 }
+const flat = texts.map((t) => Buffer.from(t, 'utf16le').toString('utf16le'));
+for (const [n, fn] of [['sum-flat', sum], ['dfa-flat', dfa]] as const) {
+  let sink = 0; for (let i = 0; i < 5000; i++) sink += fn(flat[i]!);
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) { const t0 = performance.now(); for (const t of flat) sink += fn(t); best = Math.min(best, (performance.now() - t0) * 1000 / flat.length); }
+  console.log(n, best.toFixed(3), sink > 0);
+}

@@ -1,21 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 /**
- * A synthetic live-chat stream shaped like the seeds' largest thread: Chinese and
- * English questions from templates, many asked again in other words (duplicate
- * clusters), some with profanity, some carrying personal data. Deterministic for
- * a seed, so runs compare.
+ * A live-chat stream shaped like the seeds' largest thread, deterministic for a seed:
+ * real Chinese questions (LCQMC, from ../shared/data) and English live-chat questions
+ * (our labelled set plus templates), about 40% of them asked again in other words
+ * (duplicate clusters), 5% carrying personal data, 5% with profanity.
  */
-const TOPICS_ZH = [
-  '留守儿童',
-  '校园欺凌',
-  '儿童营养',
-  '疫苗接种',
-  '网络安全',
-  '山区教育',
-  '女童上学',
-  '儿童心理健康',
-  '难民儿童',
-  '洪水灾区的孩子',
-];
+const LCQMC = fileURLToPath(new URL('../../../shared/data/lcqmc_dev.tsv', import.meta.url));
+const ENGLISH = fileURLToPath(new URL('../data/dedup-en.tsv', import.meta.url));
+
 const TOPICS_EN = [
   'child refugees',
   'school meals',
@@ -26,14 +20,12 @@ const TOPICS_EN = [
   'mental health',
   'clean water',
   'early childhood',
-  'climate and children',
-];
-const ASKS_ZH = [
-  '你怎么看{t}的问题？',
-  '我们能为{t}做些什么？',
-  '{t}最需要什么帮助？',
-  '请问{t}现在情况怎么样？',
-  '联合国儿童基金会如何帮助{t}？',
+  'climate change',
+  'your new film',
+  'the drought in Kenya',
+  'bullying at school',
+  'screen time',
+  'exam stress',
 ];
 const ASKS_EN = [
   'What can we do about {t}?',
@@ -41,53 +33,55 @@ const ASKS_EN = [
   'What do you think about {t}?',
   'Why does {t} matter so much to you?',
   'How can young people help with {t}?',
+  'What surprised you most about {t}?',
+  'Has {t} changed since you started?',
 ];
+const OPENERS_EN = ['', 'Hi! ', 'As a teacher, ', 'Greetings from Chengdu. ', 'Big fan here. '];
 /** Ways people say the same thing again. */
 const REWRITES = [
   (q: string) => q,
   (q: string) => q.toLowerCase().replace(/[?？]$/, ''),
   (q: string) => q.replace(/[?？]$/, '??'),
-  (q: string) => `请问${q}`,
-  (q: string) => `${q.replace(/[?？]$/, '')}呢？`,
-  (q: string) => `Hi! ${q}`,
+  (q: string) => (/[\u4e00-\u9fff]/.test(q) ? `请问${q}` : `Please tell us: ${q}`),
+  (q: string) => (/[\u4e00-\u9fff]/.test(q) ? `${q.replace(/[?？]$/, '')}呢？` : `Hi! ${q}`),
 ];
 const PROFANE = ['damn', 'shit', 'bastard', 'crap'];
 const PERSONAL = [
-  '我家孩子走丢了，电话13912345678',
-  'contact me at parent.li@example.com',
-  '我在北京市海淀区中关村大街27号',
-  '我的QQ是12345678',
+  '我家孩子走丢了，电话13912345678，',
+  'contact me at parent.li@example.com ',
+  '我在北京市海淀区中关村大街27号，',
+  '我的QQ是12345678，',
 ];
-const EXTRAS_ZH = ['', '谢谢！', '期待您的回答', '我是一名老师，', '作为家长，'];
-const EXTRAS_EN = [
-  '',
-  'Thank you!',
-  'Love your films.',
-  'As a teacher,',
-  'Greetings from Chengdu.',
-];
+
+function questionPool(): string[] {
+  const column = (file: string, header: boolean) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(header ? 1 : 0)
+      .flatMap((line) => line.split('\t').slice(0, 2))
+      .filter((q) => q.trim().length > 0);
+  const english = TOPICS_EN.flatMap((t) =>
+    ASKS_EN.flatMap((ask) => OPENERS_EN.map((open) => open + ask.replace('{t}', t))),
+  );
+  return [...new Set([...column(LCQMC, true), ...column(ENGLISH, true), ...english])];
+}
 
 export function buildStream(size: number, seed = 42): string[] {
   let state = seed >>> 0;
   const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
-  const originals: string[] = [];
+  const pool = questionPool();
+  const asked: string[] = [];
   const stream: string[] = [];
   for (let i = 0; i < size; i++) {
     const roll = random();
-    if (roll < 0.4 && originals.length > 0) {
-      stream.push(pick(REWRITES)(pick(originals))); // asked again
-    } else if (roll < 0.45) {
-      stream.push(`${pick(PERSONAL)}，${pick(ASKS_ZH).replace('{t}', pick(TOPICS_ZH))}`);
-    } else if (roll < 0.5) {
-      stream.push(`What the ${pick(PROFANE)} is going on with ${pick(TOPICS_EN)}?`);
-    } else {
-      const chinese = random() < 0.5;
-      const question = chinese
-        ? `${pick(EXTRAS_ZH)}${pick(ASKS_ZH).replace('{t}', pick(TOPICS_ZH))}第${i}个问题`
-        : `${pick(EXTRAS_EN)} ${pick(ASKS_EN).replace('{t}', pick(TOPICS_EN))} (#${i})`.trim();
-      originals.push(question);
+    if (roll < 0.4 && asked.length > 0) stream.push(pick(REWRITES)(pick(asked)));
+    else if (roll < 0.45) stream.push(pick(PERSONAL) + pick(pool));
+    else if (roll < 0.5) stream.push(`What the ${pick(PROFANE)}? ${pick(pool)}`);
+    else {
+      const question = pick(pool);
+      asked.push(question);
       stream.push(question);
     }
   }

@@ -7,6 +7,7 @@ import {
   EVENT_CODE_ALPHABET,
   EVENT_CODE_LENGTH,
   FILTER_REASONS,
+  MAX_CANDIDATES,
   QUESTION_STATUSES,
   TRANSITIONS,
   type EventInfo,
@@ -150,7 +151,7 @@ export function createEventStore(redis: Redis) {
   }
 
   /** Near-duplicate candidates sharing a band with the new question, and the band sizes. */
-  async function findCandidates(code: string, bands: string[], limit = 50) {
+  async function findCandidates(code: string, bands: string[], limit = MAX_CANDIDATES) {
     const keys = eventKeys(code);
     const [bandSizes, flat] = await redis.findCandidates(
       2 + bands.length,

@@ -27,4 +27,4 @@ export { DIFFERENCE_FACTORS } from './similarity';
 export type { Comparison, Difference, DifferenceKind } from './similarity';
 export { normalize, tokenize } from './tokens';
 export type { Comparable } from './fingerprint';
-export { closestDuplicate, createDedupIndex } from './cluster';
+export { closestDuplicate, createDedupIndex, MAX_CANDIDATES, rankByBandHits } from './cluster';

@@ -10,7 +10,7 @@
  * keeps it as typed. Most questions hold no personal data: each detector has a cheap
  * pre-check (digits counted, cue words found in one pass) and runs only when it passes.
  */
-import { KeywordScanner } from './keywords';
+import { anyOf } from './keywords';
 
 export type PersonalDataKind =
   'phone' | 'email' | 'id-number' | 'qq' | 'wechat' | 'address' | 'school-class';
@@ -26,32 +26,23 @@ const PLACEHOLDERS: Readonly<Record<PersonalDataKind, { zh: string; en: string }
   'school-class': { zh: '[学校班级]', en: '[school and class]' },
 };
 
-/** What a text holds, for the detectors' pre-checks. */
-interface Facts {
-  /** ASCII digits (`\d`). */
-  digits: number;
-  /** The longest run of ASCII digits. */
-  digitRun: number;
-  /** ASCII digits and Chinese numerals (DIGIT below). */
-  numerals: number;
-  /** The CUES groups found, one bit each. */
-  cues: number;
-}
-
 /**
- * Literal strings, in any case, that detectors need: a detector whose pre-check
- * finds none of its cue's strings in the text cannot match it, and is not run.
+ * Strings detectors need (as RegExps of literals): a detector whose cue is absent
+ * from the text cannot match it, and is not run. Case as in the detector's flags.
  */
 const CUES = {
-  at: ['@'],
-  tld: ['com', 'net', 'org', 'edu', 'cn'],
-  atWord: ['at'],
-  dot: ['.', 'dot'],
-  idWord: ['身份证'],
-  qq: ['qq', '扣扣', '企鹅', '球球'],
-  wxid: ['wxid_'],
-  wechat: ['微信', '威信', '薇信', 'v信', 'vx', 'wx', 'wechat', 'weixin'],
-  phoneWord: [
+  at: /@/,
+  /** "(at)", "[at]" or " at ", as spelled-out addresses have them. */
+  spelledAt: /at[)）\]]|\sat\s/i,
+  tld: anyOf(['com', 'net', 'org', 'edu', 'cn']),
+  dot: anyOf(['.', 'dot']),
+  idWord: /身份证/,
+  dash: /-/,
+  plus: /\+/,
+  qq: anyOf(['qq', '扣扣', '企鹅', '球球']),
+  wxid: anyOf(['wxid_']),
+  wechat: anyOf(['微信', '威信', '薇信', 'v信', 'vx', 'wx', 'wechat', 'weixin']),
+  phoneWord: anyOf([
     '电话',
     '手机',
     '座机',
@@ -63,55 +54,84 @@ const CUES = {
     'whatsapp',
     'call me',
     'text me',
-  ],
-  dash: ['-'],
-  plus: ['+'],
-  building: ['号', '栋', '幢', '座'],
-  liveWord: ['live', 'stay', 'address'],
+  ]),
+  building: /[号栋幢座]/,
+  liveWord: anyOf(['live', 'stay', 'address']),
   /** The ends of CN_SCHOOL: 小学 中学 初中 高中 学校 幼儿园 附小 附中 一中. */
-  cnSchool: ['学', '中', '园', '附小'],
-  cnGradeClass: ['年级', '初一', '初二', '初三', '高一', '高二', '高三', '班'],
-  enSchool: [
-    'elementary',
-    'primary',
-    'middle',
-    'high',
-    'secondary',
-    'grammar',
-    'school',
-    'academy',
-  ],
-  enGrade: ['grade', 'year', 'class', 'kindergarten'],
+  cnSchool: /[学中园]|附小/,
+  cnGradeClass: /年级|[初高][一二三]|班/,
+  /** EN_SCHOOL and EN_GRADE are case-sensitive. */
+  enSchool: /Elementary|Primary|Middle|High|Secondary|Grammar|School|Academy/,
+  enGrade: /[Gg]rade|[Yy]ear|[Cc]lass|[Kk]indergarten/,
 } as const;
 type Cue = keyof typeof CUES;
-const CUE_NAMES = Object.keys(CUES) as Cue[];
-const CUE_SCANNER = new KeywordScanner(CUE_NAMES.map((name) => CUES[name]));
-const CUE_BITS = Object.fromEntries(CUE_NAMES.map((name, i) => [name, 1 << i])) as Record<
+const CUE_BITS = Object.fromEntries(Object.keys(CUES).map((cue, i) => [cue, 1 << i])) as Record<
   Cue,
   number
 >;
-const has = (facts: Facts, cue: Cue) => (facts.cues & CUE_BITS[cue]) !== 0;
+
+/** What a text holds, for the detectors' pre-checks. */
+export class Facts {
+  /** ASCII digits (`\d`). */
+  readonly digits: number;
+  /** The longest run of ASCII digits. */
+  readonly digitRun: number;
+  /** ASCII digits and Chinese numerals (DIGIT below). */
+  readonly numerals: number;
+  /** Cues looked for, and found, one bit each. */
+  private looked = 0;
+  private found = 0;
+
+  constructor(readonly text: string) {
+    let digits = 0;
+    let numerals = 0;
+    let run = 0;
+    let digitRun = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 48 && unit <= 57) {
+        digits++;
+        numerals++;
+        if (++run > digitRun) digitRun = run;
+      } else {
+        run = 0;
+        if (unit >= 0x3007 && isChineseNumeral(unit)) numerals++;
+      }
+    }
+    this.digits = digits;
+    this.numerals = numerals;
+    this.digitRun = digitRun;
+  }
+
+  /** Is the cue in the text? Looked for once, when first asked. */
+  has(cue: Cue): boolean {
+    const bit = CUE_BITS[cue];
+    if ((this.looked & bit) === 0) {
+      this.looked |= bit;
+      if (CUES[cue].test(this.text)) this.found |= bit;
+    }
+    return (this.found & bit) !== 0;
+  }
+}
 
 /** 〇零一二三四五六七八九 */
-const NUMERAL_UNITS = new Set(Array.from('〇零一二三四五六七八九', (c) => c.charCodeAt(0)));
-
-function factsOf(text: string): Facts {
-  let digits = 0;
-  let numerals = 0;
-  let run = 0;
-  let digitRun = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 48 && unit <= 57) {
-      digits++;
-      numerals++;
-      if (++run > digitRun) digitRun = run;
-      continue;
-    }
-    run = 0;
-    if (unit >= 0x3007 && NUMERAL_UNITS.has(unit)) numerals++;
+function isChineseNumeral(unit: number): boolean {
+  switch (unit) {
+    case 0x3007: // 〇
+    case 0x96f6: // 零
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+      return true;
+    default:
+      return false;
   }
-  return { digits, digitRun, numerals, cues: CUE_SCANNER.scan(text) };
 }
 
 /** A house number before a capitalised word: the start of an English street address. */
@@ -120,7 +140,7 @@ const NUMBER_THEN_CAPITAL = /\d[A-Za-z]?\s+[A-Z]/u;
 interface Detector {
   kind: PersonalDataKind;
   /** False when the pattern cannot match: a cheap necessary condition. */
-  mayMatch: (facts: Facts, text: string) => boolean;
+  mayMatch: (facts: Facts) => boolean;
   pattern: RegExp;
   /** A further check on the match (an ID's check digit). */
   isValid?: (match: string) => boolean;
@@ -200,16 +220,16 @@ const DATE_OF_BIRTH = String.raw`(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
  * by a keyword, then bare phone numbers, then places. Each sees the previous
  * placeholders, which contain no digits.
  */
-const DETECTORS: readonly Detector[] = [
+export const DETECTORS: readonly Detector[] = [
   detector(
     'email',
-    (f) => has(f, 'at'),
+    (f) => f.has('at'),
     String.raw`(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])`,
   ),
   // Spelled out: kid(at)example.com, kid at example dot com.
   detector(
     'email',
-    (f) => has(f, 'tld') && has(f, 'atWord') && has(f, 'dot'),
+    (f) => f.has('spelledAt') && f.has('tld') && f.has('dot'),
     String.raw`(?<![\w.%+-])[\w.%+-]{1,64}(?:\s?[(（\[]at[)）\]]\s?[a-z0-9-]{1,63}(?:\.|\s?[(（\[]dot[)）\]]\s?|\sdot\s)|\sat\s[a-z0-9-]{1,63}(?:\s?[(（\[]dot[)）\]]\s?|\sdot\s))(?:com|net|org|edu|cn)\b`,
   ),
   detector(
@@ -228,35 +248,39 @@ const DETECTORS: readonly Detector[] = [
   // After the word 身份证 any 15 or 18 characters are an ID, even with a typo.
   detector(
     'id-number',
-    (f) => has(f, 'idWord') && f.digitRun >= 15,
+    (f) => f.digitRun >= 15 && f.has('idWord'),
     String.raw`(?<=身份证(?:号码|号)?\s{0,2}[:：是为]?\s{0,2})(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])`,
   ),
   // US social security number.
   detector(
     'id-number',
-    (f) => has(f, 'dash') && f.digits >= 9,
+    (f) => f.digits >= 9 && f.has('dash'),
     String.raw`(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])`,
   ),
   detector(
     'qq',
-    (f) => has(f, 'qq') && f.numerals >= 5,
+    (f) => f.numerals >= 5 && f.has('qq'),
     String.raw`(?<=(?<![a-z])(?:qq|扣扣|企鹅|球球)群?${LEAD})(?![0〇零])${DIGIT}{5,11}(?!${DIGIT})`,
   ),
-  detector('wechat', (f) => has(f, 'wxid'), String.raw`(?<![a-z0-9])wxid_[a-z0-9_-]{4,24}`),
+  detector(
+    'wechat',
+    (f) => f.has('wechat') && f.has('wxid'),
+    String.raw`(?<![a-z0-9])wxid_[a-z0-9_-]{4,24}`,
+  ),
   // A WeChat id with a digit, '_' or '-' (or a phone number); a plain word only after ":" or "是".
   detector(
     'wechat',
-    (f) => has(f, 'wechat'),
+    (f) => f.has('wechat'),
     String.raw`(?<=(?<![a-z])(?:微信|威信|薇信|v信|vx|wx|wechat|weixin)${LEAD})(?=[a-z]{0,19}[\d_-])[a-z0-9][\w-]{4,19}(?![\w-])`,
   ),
   detector(
     'wechat',
-    (f) => has(f, 'wechat'),
+    (f) => f.has('wechat'),
     String.raw`(?<=(?<![a-z])(?:微信|威信|薇信|v信|vx|wx|wechat|weixin)${STRICT_LEAD})[a-z][\w-]{5,19}(?![\w-])`,
   ),
   detector(
     'phone',
-    (f) => has(f, 'phoneWord') && f.numerals >= 6,
+    (f) => f.numerals >= 6 && f.has('phoneWord'),
     String.raw`(?<=(?:电话|手机|座机|联系方式|(?<![a-z])(?:tel|phone|mobile|cell|whatsapp|call me(?: at| on)?|text me(?: at| on)?))${LEAD})\+?${DIGIT}(?:[ .-]?${DIGIT}){5,14}(?!${DIGIT})`,
   ),
   // Chinese mobile: 1[3-9] and 9 more digits, optionally +86, in groups or in numerals.
@@ -274,7 +298,7 @@ const DETECTORS: readonly Detector[] = [
   // International: + country code and 7 to 15 digits in all.
   detector(
     'phone',
-    (f) => has(f, 'plus') && f.digits >= 7,
+    (f) => f.digits >= 7 && f.has('plus'),
     String.raw`(?<![\w+])\+[1-9](?:[ .-]?[(（]?\d[)）]?){6,14}(?!\d)`,
   ),
   // North American: 415-555-2671, (415) 555-2671.
@@ -285,7 +309,7 @@ const DETECTORS: readonly Detector[] = [
   ),
   detector(
     'address',
-    (f) => has(f, 'building') && f.digits >= 1,
+    (f) => f.digits >= 1 && f.has('building'),
     [
       // …路/街/大道/巷/弄 + number 号, then building, unit and room.
       String.raw`${HAN_NAME}{1,20}(?:路|街|大街|大道|巷|弄|胡同)(?:\d{1,4}[弄巷])?\d{1,5}(?:[-之]\d{1,4})?号[院楼]?(?:${HAN_NAME}{1,10}(?:大厦|大楼|公寓|小区|花园|中心))?`,
@@ -303,24 +327,24 @@ const DETECTORS: readonly Detector[] = [
   // 12 Oak Street (a capitalised name), or after "live at": 12 oak street.
   detector(
     'address',
-    (f, text) => f.digits >= 1 && NUMBER_THEN_CAPITAL.test(text),
+    (f) => f.digits >= 1 && NUMBER_THEN_CAPITAL.test(f.text),
     String.raw`\b${HOUSE_NUMBER}\s+(?:${EN_WORD}\.?\s+){1,3}${EN_STREET}`,
     'gu',
   ),
   detector(
     'address',
-    (f) => has(f, 'liveWord') && f.digits >= 1,
+    (f) => f.digits >= 1 && f.has('liveWord'),
     String.raw`(?<=\b(?:live|lives|living|stay|stays|address is|address[:：])\s{1,2}(?:at\s|on\s)?\s{0,2})\d{1,5}[a-z]?\s+(?:[a-z]+\.?\s+){1,3}(?:${STREET_TYPES})\b\.?`,
   ),
   // School with grade and class, or with grade or class and a name.
   detector(
     'school-class',
-    (f) => has(f, 'cnSchool') && has(f, 'cnGradeClass'),
+    (f) => f.has('cnSchool') && f.has('cnGradeClass'),
     String.raw`${CN_SCHOOL}的?(?:${CN_GRADE}${CN_CLASS}(?:${CHINESE_NAME})?|(?:${CN_GRADE}|${CN_CLASS})${CHINESE_NAME})`,
   ),
   detector(
     'school-class',
-    (f) => has(f, 'enSchool') && has(f, 'enGrade'),
+    (f) => f.has('enSchool') && f.has('enGrade'),
     [
       // Tom in grade 3 at Lincoln Elementary; Sophie, grade 2, Oakwood Primary
       String.raw`(?:${EN_NAME}[,，]?\s+)?(?:(?:is|am)\s+)?(?:in\s+(?:the\s+)?)?${EN_GRADE}[,，]?\s+(?:(?:at|of|in)\s+)?${EN_SCHOOL}`,
@@ -351,9 +375,9 @@ export function redactPersonalData(text: string): {
   let language: 'zh' | 'en' | undefined;
   let kinds: Set<PersonalDataKind> | undefined;
   let redacted = text;
-  let facts = factsOf(text);
+  let facts = new Facts(text);
   for (const { kind, mayMatch, pattern, isValid } of DETECTORS) {
-    if (!mayMatch(facts, redacted)) continue;
+    if (!mayMatch(facts)) continue;
     let found = false;
     const next = redacted.replace(pattern, (match) => {
       if (isValid && !isValid(match)) return match;
@@ -363,7 +387,7 @@ export function redactPersonalData(text: string): {
     });
     if (found) {
       redacted = next;
-      facts = factsOf(redacted);
+      facts = new Facts(redacted);
     }
   }
   return { redacted, kinds: kinds ? [...kinds] : [] };

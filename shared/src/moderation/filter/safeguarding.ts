@@ -11,7 +11,7 @@
  * ("hits me", not "hit"; "想死" but not "想死你了"; "跳楼" but not "跳楼价").
  */
 
-import { KeywordScanner } from './keywords';
+import { anyOf } from './keywords';
 
 /**
  * A pattern with the literal strings ("anchors") of which every match contains at
@@ -149,7 +149,13 @@ const GROOMING: Signal[] = [
   [String.raw`\bwhere do (?:you|u) live\b`, 'where do'],
   [String.raw`\bwhat school do (?:you|u) go to\b`, 'what school'],
   [String.raw`\b(?:our (?:little )?secret|keep (?:it|this) (?:a )?secret)\b`, 'secret'],
-  [String.raw`\b(?:add|dm|message|text) me (?:on|at)\b`, 'me on', 'me at'],
+  [
+    String.raw`\b(?:add|dm|message|text) me (?:on|at)\b`,
+    'add me ',
+    'dm me ',
+    'message me ',
+    'text me ',
+  ],
   [
     String.raw`\b(?:give|send|tell) me your (?:number|address|phone|snap|snapchat|wechat|whatsapp)\b`,
     'me your',
@@ -163,13 +169,13 @@ const SAFEGUARDING = new RegExp(
   'iu',
 );
 
-const ANCHORS = new KeywordScanner([
+const ANCHORS = anyOf(
   SIGNALS.flatMap((signal) => {
     if (typeof signal !== 'string') return signal.slice(1);
     if (/[\\^$.|?*+()[\]{}]/.test(signal)) throw new Error(`not a literal: ${signal}`);
     return [signal];
   }),
-]);
+);
 
 /**
  * True when the text shows signs that a child may be at risk.
@@ -178,5 +184,5 @@ const ANCHORS = new KeywordScanner([
  * @example hasSafeguardingSignal('我想死你了！') // false: "I miss you so much"
  */
 export function hasSafeguardingSignal(text: string): boolean {
-  return ANCHORS.scan(text) !== 0 && SAFEGUARDING.test(text);
+  return ANCHORS.test(text) && SAFEGUARDING.test(text);
 }

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from '../harness/browser';
+import { createEvent } from '../harness/clients';
+import { useDais } from '../harness/dais';
+
+const dais = useDais();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page in its own browser context: its own storage, so its own participant. */
+async function open(url: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(url);
+  await page.getByTestId('connection-status').and(page.locator('[data-state="online"]')).waitFor();
+  return page;
+}
+
+async function ask(page: Page, text: string) {
+  await page.getByTestId('question-input').fill(text);
+  await page.getByTestId('submit-question').click();
+  await page
+    .getByTestId('my-question')
+    .filter({ hasText: text.slice(0, 12) })
+    .waitFor();
+}
+
+describe('moderation in the browser', () => {
+  it('holds with reasons, clusters duplicates and keeps personal data off public screens', async () => {
+    const event = await createEvent(dais.url, '儿童权利问答');
+    const moderator = await open(event.moderatorUrl);
+    const phone = { width: 390, height: 844 };
+    const [first, second] = [
+      await open(event.audienceUrl, phone),
+      await open(event.audienceUrl, phone),
+    ];
+
+    // Blocked terms, edited live by the moderator.
+    await moderator.getByTestId('settings-toggle').click();
+    await moderator.getByTestId('blocked-terms').fill('骗子');
+    await moderator.getByTestId('save-blocked-terms').click();
+    await expect.poll(() => moderator.getByTestId('blocked-terms').inputValue()).toBe('骗子');
+    await ask(first, '这个活动是不是骗 子？');
+    const blocked = moderator
+      .getByTestId('mod-question')
+      .filter({ hasText: '这个活动是不是骗 子' });
+    await expect.poll(() => blocked.getAttribute('data-status')).toBe('held');
+    expect(await blocked.getAttribute('data-reasons')).toContain('blocked-term');
+
+    // The same question from two people: one card, asked by 2.
+    await ask(first, 'How can children report online bullying?');
+    await ask(second, 'how can children report online bullying');
+    const cluster = moderator
+      .getByTestId('mod-question')
+      .filter({ hasText: 'How can children report online bullying?' });
+    await expect.poll(() => cluster.getAttribute('data-asked-by')).toBe('2');
+    await expect
+      .poll(() => second.getByTestId('my-question').first().getAttribute('data-status'))
+      .toBe('merged');
+
+    // A phone number is held, and approving shows the public only the redacted text.
+    await ask(first, '我的孩子走丢了，请打13812345678联系我');
+    const personal = moderator.getByTestId('mod-question').filter({ hasText: '13812345678' });
+    await expect.poll(() => personal.getAttribute('data-status')).toBe('held');
+    expect(await personal.getAttribute('data-reasons')).toContain('personal-data');
+    await screenshot(moderator, 'moderator-held-and-clusters');
+    await personal.getByTestId('approve').click();
+    const published = second.getByTestId('public-question').filter({ hasText: '我的孩子走丢了' });
+    await published.waitFor();
+    expect(await published.textContent()).not.toContain('13812345678');
+    await screenshot(second, 'audience-redacted');
+  });
+});
