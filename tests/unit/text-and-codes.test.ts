@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cleanQuestionText,
   EventCodeSchema,
   JoinSchema,
   normalizeEventCode,
@@ -13,11 +12,6 @@ describe('question text', () => {
     expect(textLength('儿童权利')).toBe(4);
     expect(textLength('Hi 👋')).toBe(4);
     expect(textLength('')).toBe(0);
-  });
-
-  it('trims, composes and drops control characters but keeps line breaks', () => {
-    expect(cleanQuestionText('  e\u0301te\u0007\n second line \u0000 ')).toBe('éte\n second line');
-    expect(cleanQuestionText('\u0000\u0001 \t')).toBe('');
   });
 });
 

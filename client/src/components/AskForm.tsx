@@ -1,5 +1,5 @@
 import {
-  cleanQuestionText,
+  sanitizeText,
   MAX_DISPLAY_NAME_LENGTH,
   textLength,
   type QuestionStatus,
@@ -22,7 +22,7 @@ export function AskForm({ maxLength }: { maxLength: number }) {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [busy, run] = useBusy();
   // Counted as the server counts: code points of the cleaned text.
-  const length = textLength(cleanQuestionText(text));
+  const length = textLength(sanitizeText(text));
   const tooLong = length > maxLength;
 
   const submit = async (e: FormEvent) => {

@@ -5,15 +5,4 @@ export function textLength(text: string): number {
   return n;
 }
 
-/** The text we store: NFC, trimmed, no control characters but newlines and tabs. */
-export function cleanQuestionText(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-      .trim()
-  );
-}
-
 export const MAX_DISPLAY_NAME_LENGTH = 40;
