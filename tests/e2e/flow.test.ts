@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../harness/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openEventPage, screenshot, useBrowser } from '../harness/browser';
 import { createEvent } from '../harness/clients';
 import { useDais } from '../harness/dais';
 
 const dais = useDais();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(url: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId('connection-status').and(page.locator('[data-state="online"]')).waitFor();
-  return page;
-}
+const chromium = useBrowser();
+const open = (url: string, viewport?: { width: number; height: number }) =>
+  openEventPage(chromium.browser, url, viewport);
 
 describe('the whole flow in a browser', () => {
   it('audience submits, moderator approves, stage shows and answers, audience follows', async () => {
-    const home = await browser.newPage();
+    const home = await chromium.browser.newPage();
     await home.goto(dais.url);
     await home.getByTestId('title-input').fill('儿童权利问答 Children’s rights Q&A');
     await home.getByTestId('create-event').click();
@@ -89,7 +77,7 @@ describe('the whole flow in a browser', () => {
 
   it('shows a clear error for a wrong moderator key', async () => {
     const { moderatorUrl } = await createEvent(dais.url, 'Keys');
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     await page.goto(moderatorUrl.replace(/#.*/, '#wrong-key'));
     await page.getByText(/key/i).first().waitFor();
     expect(await page.getByTestId('mod-question').count()).toBe(0);

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../harness/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openEventPage, screenshot, useBrowser } from '../harness/browser';
 import { createEvent } from '../harness/clients';
 import { useDais } from '../harness/dais';
 
 const dais = useDais();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A page in its own browser context: its own storage, so its own participant. */
-async function open(url: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(url);
-  await page.getByTestId('connection-status').and(page.locator('[data-state="online"]')).waitFor();
-  return page;
-}
+const chromium = useBrowser();
+const open = (url: string, viewport?: { width: number; height: number }) =>
+  openEventPage(chromium.browser, url, viewport);
 
 async function ask(page: Page, text: string) {
   await page.getByTestId('question-input').fill(text);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, headless, with nothing that reaches for the network. */
 export function launchChromium(): Promise<Browser> {
@@ -23,4 +24,31 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+/** One Chromium for the current test file, closed after it. Read `.browser` inside tests. */
+export function useBrowser() {
+  const ctx = {} as { browser: Browser };
+  beforeAll(async () => {
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+  });
+  return ctx;
+}
+
+/**
+ * Opens a Dais page in its own browser context (its own storage, so its own
+ * participant) and waits until it has joined its event.
+ */
+export async function openEventPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1400, height: 1000 },
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(url);
+  await page.getByTestId('connection-status').and(page.locator('[data-state="online"]')).waitFor();
+  return page;
 }
