@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openEventPage, screenshot, useBrowser } from '../harness/browser';
 import { createEvent } from '../harness/clients';
 import { useDais } from '../harness/dais';

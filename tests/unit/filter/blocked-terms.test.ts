@@ -30,6 +30,8 @@ describe('blocked terms, English', () => {
     'kiiiill',
     'blowjob',
     'blow   job',
+    'is it a b.a.d idea', // spelled out right after a one-letter word
+    'I think a B-A-D one',
   ])('catches %j', (text) => {
     expect(blocked(text)).toBe(true);
   });

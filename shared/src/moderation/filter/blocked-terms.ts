@@ -11,12 +11,18 @@
  * - glued: every letter with all separators dropped, for terms containing Chinese,
  *   Japanese or Thai characters, which have no word boundaries ("坏 蛋" is "坏蛋").
  */
-import { sanitizeText, toMatchingText } from './hygiene';
+import { COMMON_UNITS, sanitizeText, toMatchingText } from './hygiene';
 
 /** Letters and digits as run-length encoded characters. */
 interface Runs {
   chars: string[];
   counts: number[];
+  /**
+   * Per run: it came from a single-letter token ("s.c.a.m"). Inside a row of such
+   * runs every position counts as a word boundary, so "a s.c.a.m" (joined "ascam")
+   * still holds the whole word "scam".
+   */
+  spelled?: boolean[];
 }
 
 interface Needle {
@@ -82,15 +88,18 @@ function classify(char: string): Kind {
   return UNSPACED_SCRIPT.test(char) ? 'glued' : 'word';
 }
 
-function toRuns(text: string): Runs {
-  const runs: Runs = { chars: [], counts: [] };
+function toRuns(text: string, spelled?: (index: number) => boolean): Runs {
+  const runs: Runs = { chars: [], counts: [], spelled: [] };
+  let index = 0;
   for (const char of text) {
     const last = runs.chars.length - 1;
     if (runs.chars[last] === char) runs.counts[last]!++;
     else {
       runs.chars.push(char);
       runs.counts.push(1);
+      runs.spelled!.push(spelled?.(index) ?? false);
     }
+    index++;
   }
   return runs;
 }
@@ -98,6 +107,8 @@ function toRuns(text: string): Runs {
 /** Folds sanitized text into its words and glued streams, reading '1' as `one`. */
 function fold(text: string, one: 'i' | 'l'): Folded {
   const words: string[] = [];
+  /** Per word: built from single-letter tokens (a word either is or is not). */
+  const spelledWord: boolean[] = [];
   let glued = '';
   let token = '';
   /** The last word was built from single-letter tokens, so the next single letter joins it. */
@@ -108,9 +119,11 @@ function fold(text: string, one: 'i' | 'l'): Folded {
   const endToken = () => {
     if (!token) return;
     const singleLetter = [...token].length === 1;
-    if (singleLetter && joinable && softGap) words[words.length - 1] += token;
-    else {
+    if (singleLetter && joinable && softGap) {
+      words[words.length - 1] += token;
+    } else {
       words.push(token);
+      spelledWord.push(singleLetter);
       joinable = singleLetter;
     }
     token = '';
@@ -133,7 +146,14 @@ function fold(text: string, one: 'i' | 'l'): Folded {
     }
   }
   endToken();
-  return { words: toRuns(words.join(' ')), glued: toRuns(glued) };
+  const spelled = words.flatMap((word, i) => [
+    ...Array.from(word, () => spelledWord[i]!),
+    false, // the space after it
+  ]);
+  return {
+    words: toRuns(words.join(' '), (index) => spelled[index] ?? false),
+    glued: toRuns(glued),
+  };
 }
 
 // ---- Matching -------------------------------------------------------------------
@@ -144,9 +164,11 @@ function fold(text: string, one: 'i' | 'l'): Folded {
 class RunBuffer {
   chars = new Int32Array(64);
   counts = new Int32Array(64);
+  /** 1 where the run came from a single-letter token (see Runs.spelled). */
+  spelled = new Uint8Array(64);
   length = 0;
 
-  push(char: number): void {
+  push(char: number, spelled = 0): void {
     const last = this.length - 1;
     if (last >= 0 && this.chars[last] === char) {
       this.counts[last]!++;
@@ -155,13 +177,17 @@ class RunBuffer {
     if (this.length === this.chars.length) {
       const chars = new Int32Array(this.length * 2);
       const counts = new Int32Array(this.length * 2);
+      const spelledRuns = new Uint8Array(this.length * 2);
       chars.set(this.chars);
       counts.set(this.counts);
+      spelledRuns.set(this.spelled);
       this.chars = chars;
       this.counts = counts;
+      this.spelled = spelledRuns;
     }
     this.chars[this.length] = char;
     this.counts[this.length] = 1;
+    this.spelled[this.length] = spelled;
     this.length++;
   }
 
@@ -169,9 +195,16 @@ class RunBuffer {
   fill(runs: Runs): void {
     this.length = 0;
     runs.chars.forEach((char, i) => {
-      this.push(char.codePointAt(0)!);
+      this.push(char.codePointAt(0)!, runs.spelled?.[i] ? 1 : 0);
       this.counts[this.length - 1] = runs.counts[i]!;
     });
+  }
+
+  /** May a whole word start or end between runs `before` and `before + 1`? */
+  boundaryAfter(before: number): boolean {
+    if (before < 0 || before + 1 >= this.length) return true;
+    if (this.chars[before] === SPACE || this.chars[before + 1] === SPACE) return true;
+    return this.spelled[before] === 1 && this.spelled[before + 1] === 1;
   }
 }
 
@@ -183,14 +216,18 @@ interface CompiledNeedle {
 }
 
 const SPACE = 32;
+const I = 0x69;
+const L = 0x6c;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 
 /** True when `needle` occurs at run `at` of `haystack`, each run at least as long. */
 function occursAt(haystack: RunBuffer, at: number, needle: CompiledNeedle): boolean {
   const { chars, counts } = needle;
   const end = at + chars.length;
   if (end > haystack.length) return false;
-  if (needle.bounded && at > 0 && haystack.chars[at - 1] !== SPACE) return false;
-  if (needle.bounded && end < haystack.length && haystack.chars[end] !== SPACE) return false;
+  if (needle.bounded && !(haystack.boundaryAfter(at - 1) && haystack.boundaryAfter(end - 1))) {
+    return false;
+  }
   for (let k = 0; k < chars.length; k++) {
     if (haystack.chars[at + k] !== chars[k]) return false;
     if (haystack.counts[at + k]! < counts[k]!) return false;
@@ -198,12 +235,18 @@ function occursAt(haystack: RunBuffer, at: number, needle: CompiledNeedle): bool
   return true;
 }
 
+const FIRST_CHAR_BITS = 2048;
+
 /** Needles indexed by their first character, so a text is scanned once per stream. */
 class NeedleIndex {
   private readonly byFirstChar = new Map<number, CompiledNeedle[]>();
-  /** One bit per BMP code point: does a needle start with it? */
-  private readonly firstChars = new Uint8Array(0x10000 / 8);
+  /** Bit `char % 2048`: may a needle start with `char`? (Shared bits only cost a lookup.) */
+  private readonly firstChars = new Uint8Array(FIRST_CHAR_BITS / 8);
   size = 0;
+  /** Every character of every needle. */
+  readonly chars = new Set<number>();
+  /** Does every needle have a non-ASCII character? */
+  allNonAscii = true;
 
   add({ runs, bounded }: Needle): void {
     const first = runs.chars[0]?.codePointAt(0);
@@ -215,15 +258,25 @@ class NeedleIndex {
       bounded,
     });
     this.byFirstChar.set(first, list);
-    if (first < 0x10000) this.firstChars[first >> 3]! |= 1 << (first & 7);
+    const bit = first & (FIRST_CHAR_BITS - 1);
+    this.firstChars[bit >> 3]! |= 1 << (bit & 7);
     this.size++;
+    const chars = runs.chars.map((char) => char.codePointAt(0)!);
+    for (const char of chars) this.chars.add(char);
+    if (chars.every((char) => char < 0x80)) this.allNonAscii = false;
+  }
+
+  /** The first characters of the needles. */
+  starts(): number[] {
+    return [...this.byFirstChar.keys()];
   }
 
   foundIn(haystack: RunBuffer): boolean {
     if (this.size === 0) return false;
     for (let at = 0; at < haystack.length; at++) {
       const char = haystack.chars[at]!;
-      if (char < 0x10000 && (this.firstChars[char >> 3]! & (1 << (char & 7))) === 0) continue;
+      const bit = char & (FIRST_CHAR_BITS - 1);
+      if ((this.firstChars[bit >> 3]! & (1 << (bit & 7))) === 0) continue;
       const needles = this.byFirstChar.get(char);
       if (needles?.some((needle) => occursAt(haystack, at, needle))) return true;
     }
@@ -249,13 +302,16 @@ const MARK = /\p{M}/u;
 
 function foldUnitEntry(unit: number): number {
   const char = String.fromCharCode(unit);
-  const lower = char.toLowerCase();
+  // CJK Unified Ideographs have no case, no decomposition and are not marks.
+  const ideograph = unit >= 0x4e00 && unit <= 0x9fff;
+  const lower = ideograph ? char : char.toLowerCase();
   if (
-    (unit >= 0xd800 && unit <= 0xdfff) ||
-    unit === 0x3a3 ||
-    lower.length !== 1 ||
-    lower.normalize('NFD') !== lower ||
-    MARK.test(lower)
+    !ideograph &&
+    ((unit >= 0xd800 && unit <= 0xdfff) ||
+      unit === 0x3a3 ||
+      lower.length !== 1 ||
+      lower.normalize('NFD') !== lower ||
+      MARK.test(lower))
   ) {
     return SLOW_UNIT << 16;
   }
@@ -270,60 +326,94 @@ function foldUnitEntry(unit: number): number {
 
 const wordsBuffer = new RunBuffer();
 const gluedBuffer = new RunBuffer();
-let token = new Int32Array(64);
+
+/** fold's state, kept in fields rather than a closure made on every call. */
+class FastFold {
+  private token = new Int32Array(64);
+  private tokenLength = 0;
+  private wordCount = 0;
+  private joinable = false;
+  private softGap = false;
+
+  /**
+   * fold(text, one) into wordsBuffer and, when asked, gluedBuffer, in one pass; false
+   * (the buffers then hold nothing useful) when the text has a unit this path does not
+   * take.
+   */
+  run(text: string, one: number, withGlued: boolean): boolean {
+    const folds = (unitFolds ??= new Int32Array(0x10000));
+    const glued = gluedBuffer;
+    wordsBuffer.length = 0;
+    glued.length = 0;
+    if (this.token.length < text.length) this.token = new Int32Array(text.length);
+    const token = this.token;
+    this.tokenLength = 0;
+    this.wordCount = 0;
+    this.joinable = false;
+    this.softGap = false;
+
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      let entry = folds[unit]!;
+      if (entry === 0) entry = folds[unit] = foldUnitEntry(unit);
+      let kind = entry >> 16;
+      let char = entry & 0xffff;
+      if (kind === ONE_UNIT) {
+        kind = WORD_UNIT;
+        char = one;
+      } else if (kind === SEPARATOR_UNIT) {
+        this.endToken();
+        continue;
+      } else if (kind === SLOW_UNIT) return false;
+      if (withGlued) glued.push(char);
+      if (kind === WORD_UNIT) token[this.tokenLength++] = char;
+      else {
+        this.endToken();
+        this.softGap = false;
+      }
+    }
+    this.endToken();
+    return true;
+  }
+
+  private endToken(): void {
+    const length = this.tokenLength;
+    if (length === 0) return;
+    const words = wordsBuffer;
+    const singleLetter = length === 1;
+    if (singleLetter && this.joinable && this.softGap) words.push(this.token[0]!, 1);
+    else {
+      if (this.wordCount > 0) words.push(SPACE);
+      for (let k = 0; k < length; k++) words.push(this.token[k]!, singleLetter ? 1 : 0);
+      this.wordCount++;
+      this.joinable = singleLetter;
+    }
+    this.tokenLength = 0;
+    this.softGap = true;
+  }
+}
+
+const fastFold = new FastFold();
 
 /**
- * fold(text, one) into wordsBuffer and gluedBuffer, in one pass; false (buffers
- * undefined) when the text holds a unit the fast path does not take.
+ * A RegExp matching text that may hold a needle starting with one of `firsts`. Text
+ * made only of COMMON_UNITS folds on the fast path, where a Chinese character comes
+ * only from itself and an ASCII one only from the ASCII units folding to it ('5' and
+ * '$' to 's'); so such text with none of those units cannot hold those needles.
  */
-function foldFast(text: string, one: number): boolean {
-  const folds = (unitFolds ??= new Int32Array(0x10000));
-  const words = wordsBuffer;
-  const glued = gluedBuffer;
-  words.length = 0;
-  glued.length = 0;
-  if (token.length < text.length) token = new Int32Array(text.length);
-  let tokenLength = 0;
-  let wordCount = 0;
-  let joinable = false;
-  let softGap = false;
-
-  const endToken = () => {
-    if (tokenLength === 0) return;
-    const singleLetter = tokenLength === 1;
-    if (singleLetter && joinable && softGap) words.push(token[0]!);
-    else {
-      if (wordCount > 0) words.push(SPACE);
-      for (let k = 0; k < tokenLength; k++) words.push(token[k]!);
-      wordCount++;
-      joinable = singleLetter;
-    }
-    tokenLength = 0;
-    softGap = true;
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let entry = folds[unit]!;
-    if (entry === 0) entry = folds[unit] = foldUnitEntry(unit);
-    let kind = entry >> 16;
-    let char = entry & 0xffff;
-    if (kind === ONE_UNIT) {
-      kind = WORD_UNIT;
-      char = one;
-    } else if (kind === SEPARATOR_UNIT) {
-      endToken();
-      continue;
-    } else if (kind === SLOW_UNIT) return false;
-    glued.push(char);
-    if (kind === WORD_UNIT) token[tokenLength++] = char;
-    else {
-      endToken();
-      softGap = false;
+function needleStartPattern(firsts: readonly number[]): RegExp {
+  const units = new Set<number>();
+  for (const first of firsts) {
+    if (first >= 0x4e00 && first <= 0x9fff) units.add(first);
+    for (let unit = 0; unit < 0x80; unit++) {
+      const entry = foldUnitEntry(unit);
+      const kind = entry >> 16;
+      const folded = kind === ONE_UNIT ? [I, L] : [entry & 0xffff];
+      if (kind !== SEPARATOR_UNIT && folded.includes(first)) units.add(unit);
     }
   }
-  endToken();
-  return true;
+  const escaped = [...units].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('');
+  return new RegExp(`[^${COMMON_UNITS}]${escaped ? `|[${escaped}]` : ''}`);
 }
 
 /**
@@ -354,15 +444,28 @@ export function createBlockedTermMatcher(terms: readonly string[]): (text: strin
       if (folded.words.chars.includes(' ')) wordNeedles.add({ runs: folded.glued, bounded: true });
     }
   }
-  const hasNeedles = wordNeedles.size + gluedNeedles.size > 0;
+  const mayHoldWord = wordNeedles.size > 0 ? needleStartPattern(wordNeedles.starts()) : undefined;
+  const mayHoldGlued =
+    gluedNeedles.size > 0 ? needleStartPattern(gluedNeedles.starts()) : undefined;
+  // Text folds ASCII to ASCII, so needles that all hold another character cannot be
+  // in the glued stream of ASCII text.
+  const gluedNeedsNonAscii = gluedNeedles.allNonAscii;
+  // Reading '1' as 'l' can find more only when a needle has an 'l': otherwise a match in
+  // that reading holds none of those 'l's and at most borders them (across a space, for
+  // a whole-word needle), and is there in the 'i' reading too, where a bordering 'i'
+  // can only lengthen its first or last run.
+  const readOneAsL = wordNeedles.chars.has(L) || gluedNeedles.chars.has(L);
 
-  const foundIn = (text: string, one: 'i' | 'l') => {
-    if (!foldFast(text, one.charCodeAt(0))) {
-      const folded = fold(text, one);
+  const foundIn = (text: string, one: number, withWords: boolean, withGlued: boolean) => {
+    if (!fastFold.run(text, one, withGlued)) {
+      const folded = fold(text, one === L ? 'l' : 'i');
       wordsBuffer.fill(folded.words);
       gluedBuffer.fill(folded.glued);
     }
-    return wordNeedles.foundIn(wordsBuffer) || gluedNeedles.foundIn(gluedBuffer);
+    return (
+      (withWords && wordNeedles.foundIn(wordsBuffer)) ||
+      (withGlued && gluedNeedles.foundIn(gluedBuffer))
+    );
   };
 
   return (text) => {
@@ -370,7 +473,15 @@ export function createBlockedTermMatcher(terms: readonly string[]): (text: strin
       const lower = toMatchingText(text).toLowerCase();
       if (symbolTerms.some((term) => lower.includes(term))) return true;
     }
-    if (!hasNeedles) return false;
-    return foundIn(text, 'i') || (text.includes('1') && foundIn(text, 'l'));
+    const withWords = mayHoldWord?.test(text) === true;
+    const withGlued =
+      mayHoldGlued !== undefined &&
+      (!gluedNeedsNonAscii || NON_ASCII.test(text)) &&
+      mayHoldGlued.test(text);
+    if (!withWords && !withGlued) return false;
+    return (
+      foundIn(text, I, withWords, withGlued) ||
+      (readOneAsL && text.includes('1') && foundIn(text, L, withWords, withGlued))
+    );
   };
 }

@@ -29,7 +29,8 @@ const LINK = new RegExp(
  * @example containsLink('e.g. Mr. Li') // false
  */
 export function containsLink(text: string): boolean {
-  return LINK.test(text);
+  // Every address has a '.' or "//"; most questions have neither.
+  return (text.includes('.') || text.includes('//')) && LINK.test(text);
 }
 
 /** A Latin letter 8 times in a row ("soooooooo"), anything else but digits 10 times. */
@@ -57,8 +58,8 @@ function looksLikeSpamSlowly(text: string): boolean {
 
 /**
  * Code units without case that nothing else folds to (checked against the flags
- * `iu` over all of Unicode): general punctuation, CJK punctuation, kana, Chinese
- * characters, full-width punctuation and digits. With ASCII they make up most
+ * `iu` over all of Unicode): Latin-1 and general punctuation, CJK punctuation, kana,
+ * Chinese characters, full-width punctuation and digits. With ASCII they make up most
  * questions, and for them equality under `iu` is equality after lower-casing ASCII.
  */
 function isCaseless(unit: number): boolean {
@@ -67,6 +68,9 @@ function isCaseless(unit: number): boolean {
     (unit >= 0x3000 && unit <= 0x30ff) ||
     (unit >= 0x3400 && unit <= 0x4dbf) ||
     (unit >= 0x2000 && unit <= 0x206f) ||
+    (unit >= 0xa0 && unit <= 0xbf && unit !== 0xb5) || // Latin-1 punctuation, not µ
+    unit === 0xd7 ||
+    unit === 0xf7 ||
     (unit >= 0xff01 && unit <= 0xff20) ||
     (unit >= 0xff3b && unit <= 0xff40) ||
     (unit >= 0xff5b && unit <= 0xff65)
@@ -78,6 +82,7 @@ function isSpace(unit: number): boolean {
   return (
     unit === 0x20 ||
     (unit >= 0x09 && unit <= 0x0d) ||
+    unit === 0xa0 ||
     (unit >= 0x2000 && unit <= 0x200a) ||
     unit === 0x2028 ||
     unit === 0x2029 ||
@@ -87,29 +92,23 @@ function isSpace(unit: number): boolean {
   );
 }
 
-// A phrase repeated 5 times repeats its first two characters 5 times: the pairs of a
-// text are counted in a small open-addressing table reused between calls, and
-// REPEATED_PHRASE runs only when some pair, starting with a non-space, reaches 5.
-const PAIR_SLOTS = 1024;
-const MAX_COUNTED_LENGTH = PAIR_SLOTS / 2;
-const pairKeys = new Int32Array(PAIR_SLOTS);
-const pairCounts = new Uint8Array(PAIR_SLOTS);
-const pairStamps = new Uint32Array(PAIR_SLOTS);
+// A phrase repeated 5 times repeats its first two characters 5 times. Pairs starting
+// with a non-space are counted in buckets reused between calls (a stamp marks this
+// call's); pairs sharing a bucket add up, which can only let REPEATED_PHRASE run more.
+const PAIR_BUCKETS = 4096;
+const pairCounts = new Uint8Array(PAIR_BUCKETS);
+const pairStamps = new Uint32Array(PAIR_BUCKETS);
 let stamp = 0;
 
-/** Counts one more of `pair` in this call's table; true when it reaches 5. */
+/** Counts one more of `pair` in this call's buckets; true when its bucket reaches 5. */
 function countPair(pair: number): boolean {
-  let slot = Math.imul(pair, 0x9e3779b1) >>> 22;
-  for (;;) {
-    if (pairStamps[slot] !== stamp) {
-      pairStamps[slot] = stamp;
-      pairKeys[slot] = pair;
-      pairCounts[slot] = 1;
-      return false;
-    }
-    if (pairKeys[slot] === pair) return ++pairCounts[slot]! >= 5;
-    slot = (slot + 1) & (PAIR_SLOTS - 1);
+  const bucket = Math.imul(pair, 0x9e3779b1) >>> 20;
+  if (pairStamps[bucket] !== stamp) {
+    pairStamps[bucket] = stamp;
+    pairCounts[bucket] = 1;
+    return false;
   }
+  return ++pairCounts[bucket]! >= 5;
 }
 
 /**
@@ -126,8 +125,7 @@ export function looksLikeSpam(text: string): boolean {
     pairStamps.fill(0);
     stamp = 1;
   }
-  let counting = text.length <= MAX_COUNTED_LENGTH;
-  let mayRepeat = !counting;
+  let mayRepeat = false;
   let upper = 0;
   let lower = 0;
   let previous = -1;
@@ -149,9 +147,8 @@ export function looksLikeSpam(text: string): boolean {
       if (run >= 8 && unit >= 97 && unit <= 122) return true;
       if (run >= 10 && !isSpace(unit) && !(unit >= 48 && unit <= 57)) return true;
     } else run = 1;
-    if (counting && previous >= 0 && !isSpace(previous) && countPair((previous << 16) | unit)) {
+    if (!mayRepeat && previous >= 0 && !isSpace(previous) && countPair((previous << 16) | unit)) {
       mayRepeat = true;
-      counting = false;
     }
     previous = unit;
   }

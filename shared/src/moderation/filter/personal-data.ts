@@ -8,7 +8,8 @@
  * country code, 3-3-4 digits) or an ID (a valid date and check digit), or a keyword.
  * Chinese punctuation is read as its ASCII twin ("（010）" as "(010)"), so the text
  * keeps it as typed. Most questions hold no personal data: each detector has a cheap
- * pre-check (digits counted, cue words found in one pass) and runs only when it passes.
+ * pre-check (digits counted in one pass, cue words looked up once by RegExps of
+ * literals) and runs only when it passes.
  */
 import { anyOf } from './keywords';
 
@@ -31,9 +32,17 @@ const PLACEHOLDERS: Readonly<Record<PersonalDataKind, { zh: string; en: string }
  * from the text cannot match it, and is not run. Case as in the detector's flags.
  */
 const CUES = {
+  /**
+   * Any cue of the detectors that need no digit (at, bracketAt, spacedAt, wechat,
+   * cnGradeClass, enGrade; in any case): most questions have none of them.
+   */
+  rare: /@|at[)）\]]|\sat\s|微信|威信|薇信|v信|vx|wx|wechat|weixin|年级|[初高][一二三]|班|grade|year|class|kindergarten/i,
   at: /@/,
-  /** "(at)", "[at]" or " at ", as spelled-out addresses have them. */
-  spelledAt: /at[)）\]]|\sat\s/i,
+  /** "kid(at)…", as spelled-out addresses have it. */
+  bracketAt: /at[)）\]]/i,
+  /** "kid at example dot com": the other spelling needs both words. */
+  spacedAt: /\sat\s/i,
+  dotWord: /dot/i,
   tld: anyOf(['com', 'net', 'org', 'edu', 'cn']),
   dot: anyOf(['.', 'dot']),
   idWord: /身份证/,
@@ -71,7 +80,7 @@ const CUE_BITS = Object.fromEntries(Object.keys(CUES).map((cue, i) => [cue, 1 <<
 >;
 
 /** What a text holds, for the detectors' pre-checks. */
-export class Facts {
+class Facts {
   /** ASCII digits (`\d`). */
   readonly digits: number;
   /** The longest run of ASCII digits. */
@@ -218,24 +227,29 @@ const DATE_OF_BIRTH = String.raw`(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
 /**
  * In order: emails and IDs first (they contain digit runs), then contacts introduced
  * by a keyword, then bare phone numbers, then places. Each sees the previous
- * placeholders, which contain no digits.
+ * placeholders, which contain no digits. A pattern led by a lookbehind starts with a
+ * lookahead for its first character, which the pattern implies: it changes no match,
+ * but lets the engine pass over other positions without looking behind them.
  */
-export const DETECTORS: readonly Detector[] = [
+const DETECTORS: readonly Detector[] = [
   detector(
     'email',
-    (f) => f.has('at'),
-    String.raw`(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])`,
+    (f) => f.has('rare') && f.has('at'),
+    String.raw`(?=[\w.%+-])(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])`,
   ),
   // Spelled out: kid(at)example.com, kid at example dot com.
   detector(
     'email',
-    (f) => f.has('spelledAt') && f.has('tld') && f.has('dot'),
-    String.raw`(?<![\w.%+-])[\w.%+-]{1,64}(?:\s?[(（\[]at[)）\]]\s?[a-z0-9-]{1,63}(?:\.|\s?[(（\[]dot[)）\]]\s?|\sdot\s)|\sat\s[a-z0-9-]{1,63}(?:\s?[(（\[]dot[)）\]]\s?|\sdot\s))(?:com|net|org|edu|cn)\b`,
+    (f) =>
+      f.has('rare') &&
+      f.has('tld') &&
+      ((f.has('bracketAt') && f.has('dot')) || (f.has('spacedAt') && f.has('dotWord'))),
+    String.raw`(?=[\w.%+-])(?<![\w.%+-])[\w.%+-]{1,64}(?:\s?[(（\[]at[)）\]]\s?[a-z0-9-]{1,63}(?:\.|\s?[(（\[]dot[)）\]]\s?|\sdot\s)|\sat\s[a-z0-9-]{1,63}(?:\s?[(（\[]dot[)）\]]\s?|\sdot\s))(?:com|net|org|edu|cn)\b`,
   ),
   detector(
     'id-number',
     (f) => f.digits >= 17 && f.digitRun >= 6,
-    String.raw`(?<![\dA-Za-z])[1-9]\d{5} ?(?:18|19|20)\d{2}${DATE_OF_BIRTH} ?\d{3}[\dXx](?![\dA-Za-z])`,
+    String.raw`(?=[1-9])(?<![\dA-Za-z])[1-9]\d{5} ?(?:18|19|20)\d{2}${DATE_OF_BIRTH} ?\d{3}[\dXx](?![\dA-Za-z])`,
     'gu',
     hasValidIdCheckDigit,
   ),
@@ -243,69 +257,69 @@ export const DETECTORS: readonly Detector[] = [
   detector(
     'id-number',
     (f) => f.digitRun >= 15,
-    String.raw`(?<![\dA-Za-z])[1-9]\d{7}${DATE_OF_BIRTH}\d{3}(?![\dA-Za-z])`,
+    String.raw`(?=[1-9])(?<![\dA-Za-z])[1-9]\d{7}${DATE_OF_BIRTH}\d{3}(?![\dA-Za-z])`,
   ),
   // After the word 身份证 any 15 or 18 characters are an ID, even with a typo.
   detector(
     'id-number',
     (f) => f.digitRun >= 15 && f.has('idWord'),
-    String.raw`(?<=身份证(?:号码|号)?\s{0,2}[:：是为]?\s{0,2})(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])`,
+    String.raw`(?=\d)(?<=身份证(?:号码|号)?\s{0,2}[:：是为]?\s{0,2})(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])`,
   ),
   // US social security number.
   detector(
     'id-number',
     (f) => f.digits >= 9 && f.has('dash'),
-    String.raw`(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])`,
+    String.raw`(?=\d)(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])`,
   ),
   detector(
     'qq',
     (f) => f.numerals >= 5 && f.has('qq'),
-    String.raw`(?<=(?<![a-z])(?:qq|扣扣|企鹅|球球)群?${LEAD})(?![0〇零])${DIGIT}{5,11}(?!${DIGIT})`,
+    String.raw`(?=${DIGIT})(?<=(?<![a-z])(?:qq|扣扣|企鹅|球球)群?${LEAD})(?![0〇零])${DIGIT}{5,11}(?!${DIGIT})`,
   ),
   detector(
     'wechat',
-    (f) => f.has('wechat') && f.has('wxid'),
-    String.raw`(?<![a-z0-9])wxid_[a-z0-9_-]{4,24}`,
+    (f) => f.has('rare') && f.has('wechat') && f.has('wxid'),
+    String.raw`(?=w)(?<![a-z0-9])wxid_[a-z0-9_-]{4,24}`,
   ),
   // A WeChat id with a digit, '_' or '-' (or a phone number); a plain word only after ":" or "是".
   detector(
     'wechat',
-    (f) => f.has('wechat'),
-    String.raw`(?<=(?<![a-z])(?:微信|威信|薇信|v信|vx|wx|wechat|weixin)${LEAD})(?=[a-z]{0,19}[\d_-])[a-z0-9][\w-]{4,19}(?![\w-])`,
+    (f) => f.has('rare') && f.has('wechat'),
+    String.raw`(?=[a-z0-9])(?<=(?<![a-z])(?:微信|威信|薇信|v信|vx|wx|wechat|weixin)${LEAD})(?=[a-z]{0,19}[\d_-])[a-z0-9][\w-]{4,19}(?![\w-])`,
   ),
   detector(
     'wechat',
-    (f) => f.has('wechat'),
-    String.raw`(?<=(?<![a-z])(?:微信|威信|薇信|v信|vx|wx|wechat|weixin)${STRICT_LEAD})[a-z][\w-]{5,19}(?![\w-])`,
+    (f) => f.has('rare') && f.has('wechat'),
+    String.raw`(?=[a-z])(?<=(?<![a-z])(?:微信|威信|薇信|v信|vx|wx|wechat|weixin)${STRICT_LEAD})[a-z][\w-]{5,19}(?![\w-])`,
   ),
   detector(
     'phone',
     (f) => f.numerals >= 6 && f.has('phoneWord'),
-    String.raw`(?<=(?:电话|手机|座机|联系方式|(?<![a-z])(?:tel|phone|mobile|cell|whatsapp|call me(?: at| on)?|text me(?: at| on)?))${LEAD})\+?${DIGIT}(?:[ .-]?${DIGIT}){5,14}(?!${DIGIT})`,
+    String.raw`(?=[+\d〇零一二三四五六七八九])(?<=(?:电话|手机|座机|联系方式|(?<![a-z])(?:tel|phone|mobile|cell|whatsapp|call me(?: at| on)?|text me(?: at| on)?))${LEAD})\+?${DIGIT}(?:[ .-]?${DIGIT}){5,14}(?!${DIGIT})`,
   ),
   // Chinese mobile: 1[3-9] and 9 more digits, optionally +86, in groups or in numerals.
   detector(
     'phone',
     (f) => f.numerals >= 11,
-    String.raw`(?<![+]|${DIGIT})(?:[(（]?(?:\+|00)86[)）]?${SEP}?)?[1一]${SEP}?[3-9三四五六七八九](?:${SEP}?${DIGIT}){9}(?!${DIGIT})`,
+    String.raw`(?=[(（+01一])(?<![+]|${DIGIT})(?:[(（]?(?:\+|00)86[)）]?${SEP}?)?[1一]${SEP}?[3-9三四五六七八九](?:${SEP}?${DIGIT}){9}(?!${DIGIT})`,
   ),
   // Chinese landline: an area code starting with 0, then 7 or 8 digits.
   detector(
     'phone',
     (f) => f.digits >= 10,
-    String.raw`(?<!\d)(?:[(（]0\d{2,3}[)）]|0\d{2,3})${SEP}?\d{3,4}${SEP}?\d{4}(?!\d)`,
+    String.raw`(?=[(（0])(?<!\d)(?:[(（]0\d{2,3}[)）]|0\d{2,3})${SEP}?\d{3,4}${SEP}?\d{4}(?!\d)`,
   ),
   // International: + country code and 7 to 15 digits in all.
   detector(
     'phone',
     (f) => f.digits >= 7 && f.has('plus'),
-    String.raw`(?<![\w+])\+[1-9](?:[ .-]?[(（]?\d[)）]?){6,14}(?!\d)`,
+    String.raw`(?=\+)(?<![\w+])\+[1-9](?:[ .-]?[(（]?\d[)）]?){6,14}(?!\d)`,
   ),
   // North American: 415-555-2671, (415) 555-2671.
   detector(
     'phone',
     (f) => f.digits >= 10,
-    String.raw`(?<![\d-])(?:[(（]\d{3}[)）] ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\d-])`,
+    String.raw`(?=[(（\d])(?<![\d-])(?:[(（]\d{3}[)）] ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\d-])`,
   ),
   detector(
     'address',
@@ -334,17 +348,17 @@ export const DETECTORS: readonly Detector[] = [
   detector(
     'address',
     (f) => f.digits >= 1 && f.has('liveWord'),
-    String.raw`(?<=\b(?:live|lives|living|stay|stays|address is|address[:：])\s{1,2}(?:at\s|on\s)?\s{0,2})\d{1,5}[a-z]?\s+(?:[a-z]+\.?\s+){1,3}(?:${STREET_TYPES})\b\.?`,
+    String.raw`(?=\d)(?<=\b(?:live|lives|living|stay|stays|address is|address[:：])\s{1,2}(?:at\s|on\s)?\s{0,2})\d{1,5}[a-z]?\s+(?:[a-z]+\.?\s+){1,3}(?:${STREET_TYPES})\b\.?`,
   ),
   // School with grade and class, or with grade or class and a name.
   detector(
     'school-class',
-    (f) => f.has('cnSchool') && f.has('cnGradeClass'),
+    (f) => f.has('rare') && f.has('cnGradeClass') && f.has('cnSchool'),
     String.raw`${CN_SCHOOL}的?(?:${CN_GRADE}${CN_CLASS}(?:${CHINESE_NAME})?|(?:${CN_GRADE}|${CN_CLASS})${CHINESE_NAME})`,
   ),
   detector(
     'school-class',
-    (f) => f.has('enSchool') && f.has('enGrade'),
+    (f) => f.has('rare') && f.has('enGrade') && f.has('enSchool'),
     [
       // Tom in grade 3 at Lincoln Elementary; Sophie, grade 2, Oakwood Primary
       String.raw`(?:${EN_NAME}[,，]?\s+)?(?:(?:is|am)\s+)?(?:in\s+(?:the\s+)?)?${EN_GRADE}[,，]?\s+(?:(?:at|of|in)\s+)?${EN_SCHOOL}`,
@@ -376,6 +390,10 @@ export function redactPersonalData(text: string): {
   let kinds: Set<PersonalDataKind> | undefined;
   let redacted = text;
   let facts = new Facts(text);
+  // Every detector needs a digit, five numerals, or a rare cue: most questions are done.
+  if (facts.digits === 0 && facts.numerals < 5 && !facts.has('rare')) {
+    return { redacted: text, kinds: [] };
+  }
   for (const { kind, mayMatch, pattern, isValid } of DETECTORS) {
     if (!mayMatch(facts)) continue;
     let found = false;

@@ -21,9 +21,15 @@ const FIXED_ACTIONS: Readonly<Record<Exclude<FilterReason, ConfigurableReason>, 
  * @example decideVerdict(['link'], { ...DEFAULT_POLICY, link: 'reject' }) // 'reject'
  */
 export function decideVerdict(reasons: readonly FilterReason[], policy: ReasonPolicy): Verdict {
-  if (reasons.length === 0) return 'pass';
-  if (reasons.includes('safeguarding')) return 'hold';
+  return verdictFor(policy)(reasons);
+}
+
+/** decideVerdict with the policy compiled once, for a filter's every question. */
+export function verdictFor(policy: ReasonPolicy): (reasons: readonly FilterReason[]) => Verdict {
   const actions: Record<FilterReason, Action> = { ...policy, ...FIXED_ACTIONS };
-  if (reasons.some((reason) => actions[reason] === 'reject')) return 'reject';
-  return reasons.length > 0 ? 'hold' : 'pass';
+  return (reasons) => {
+    if (reasons.length === 0) return 'pass';
+    if (reasons.includes('safeguarding')) return 'hold';
+    return reasons.some((reason) => actions[reason] === 'reject') ? 'reject' : 'hold';
+  };
 }
