@@ -111,6 +111,31 @@ describe('the filter on the live path', () => {
     expect(audience.connected).toBe(true);
   });
 
+  it('survives hostile text over the socket: lone surrogates, bidi overrides, zalgo, binary', async () => {
+    const { event } = await eventWithModerator();
+    const audience = await asker(dais.url, event);
+    const zalgo = 'H\u0336\u0337\u0338\u0339e\u0336\u0337\u0338llo, how are you?';
+    const cases = [
+      'Why \ud800 is this \udfff broken?',
+      '\u202eWhy is this reversed?\u202c',
+      zalgo,
+      String.fromCharCode(...Array.from({ length: 200 }, (_, i) => i % 32)),
+    ];
+    for (const text of cases) {
+      const result = await request(audience, 'question:submit', { text });
+      if (result.ok) {
+        // Whatever was stored is clean: no bidi overrides, no lone surrogates, no zalgo pile.
+        expect(result.data.question.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+        expect(() => encodeURIComponent(result.data.question.text)).not.toThrow(); // no lone surrogate
+        expect(result.data.question.text).not.toMatch(/\p{M}{3,}/u);
+      } else {
+        expect(result).toMatchObject({ error: 'REJECTED' });
+        expect(result.reasons?.length).toBeGreaterThan(0);
+      }
+    }
+    expect(audience.connected).toBe(true);
+  });
+
   it('applies blocked terms and reason policies as soon as moderators change them', async () => {
     const { event, moderator, settings } = await eventWithModerator();
     expect(settings).toMatchObject({ blockedTerms: [], policy: { link: 'hold', spam: 'reject' } });
