@@ -64,3 +64,45 @@ describe('moderation in the browser', () => {
     await screenshot(second, 'audience-redacted');
   });
 });
+
+describe('moderator actions in the browser', () => {
+  it('merges two clusters, splits a question out, and approves a safeguarding question only edited', async () => {
+    const event = await createEvent(dais.url, 'Actions');
+    const moderator = await open(event.moderatorUrl);
+    const phone = { width: 390, height: 844 };
+    const [first, second] = [
+      await open(event.audienceUrl, phone),
+      await open(event.audienceUrl, phone),
+    ];
+    await ask(first, 'What is UNICEF doing in Yemen?');
+    await ask(second, 'Does UNICEF help children in Yemen?');
+    const card = (text: string) => moderator.getByTestId('mod-question').filter({ hasText: text });
+    const target = card('What is UNICEF doing in Yemen?');
+    await target.waitFor();
+
+    await card('Does UNICEF help children in Yemen?').getByTestId('merge').click();
+    await target.getByTestId('merge-here').click();
+    await expect.poll(() => target.getAttribute('data-asked-by')).toBe('2');
+    await expect
+      .poll(() => second.getByTestId('my-question').first().getAttribute('data-status'))
+      .toBe('merged');
+
+    await target.getByTestId('cluster-toggle').click();
+    await target.getByTestId('cluster-member').getByTestId('split').click();
+    await expect.poll(() => target.getAttribute('data-asked-by')).toBe('1');
+    await card('Does UNICEF help children in Yemen?').waitFor();
+
+    await ask(first, '我不想活了，怎么办');
+    const concern = card('我不想活了');
+    await expect.poll(() => concern.getAttribute('data-reasons')).toContain('safeguarding');
+    expect(await concern.getByTestId('approve').count()).toBe(0);
+    await concern.getByTestId('edit-approve').click();
+    await concern.getByTestId('edit-text').fill('孩子感到绝望时可以向谁求助？');
+    await concern.getByTestId('edit-submit').click();
+    await second
+      .getByTestId('public-question')
+      .filter({ hasText: '孩子感到绝望时可以向谁求助' })
+      .waitFor();
+    expect(await second.getByText('我不想活了').count()).toBe(0);
+  });
+});
