@@ -51,7 +51,10 @@ describe('moderation in the browser', () => {
       .poll(() => second.getByTestId('my-question').first().getAttribute('data-status'))
       .toBe('merged');
 
-    // A phone number is held, and approving shows the public only the redacted text.
+    // A phone number: the asker is warned before sending, it is held, and approving
+    // shows the public only the redacted text.
+    await first.getByTestId('question-input').fill('请打13812345678');
+    await first.getByTestId('ask-hint').waitFor();
     await ask(first, '我的孩子走丢了，请打13812345678联系我');
     const personal = moderator.getByTestId('mod-question').filter({ hasText: '13812345678' });
     await expect.poll(() => personal.getAttribute('data-status')).toBe('held');

@@ -1,10 +1,10 @@
 import {
-  sanitizeText,
+  createFilter,
   MAX_DISPLAY_NAME_LENGTH,
   textLength,
   type QuestionStatus,
 } from '@dais/shared';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useBusy } from '../hooks/useBusy';
 import { NAME_KEY, readStored, writeStored } from '../lib/storage';
 import { submitQuestion } from '../realtime/commands';
@@ -21,9 +21,12 @@ export function AskForm({ maxLength }: { maxLength: number }) {
   const [name, setName] = useState(() => readStored(NAME_KEY) ?? '');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [busy, run] = useBusy();
-  // Counted as the server counts: code points of the cleaned text.
-  const length = textLength(sanitizeText(text));
+  // The server's own filter, run here to count as it counts and to warn before sending.
+  const filter = useMemo(() => createFilter({ maxLength }), [maxLength]);
+  const preview = filter(text);
+  const length = textLength(preview.text);
   const tooLong = length > maxLength;
+  const personalData = preview.reasons.includes('personal-data');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,6 +93,12 @@ export function AskForm({ maxLength }: { maxLength: number }) {
           {length}/{maxLength}
         </span>
       </div>
+      {personalData && (
+        <p className="feedback feedback--warning" data-testid="ask-hint" role="note">
+          This looks like it includes personal details (a phone number, address, school or ID). To
+          keep everyone safe, moderators remove them before anything is shown.
+        </p>
+      )}
       <button
         type="submit"
         className="button button--primary button--block"
