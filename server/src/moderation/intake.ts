@@ -51,6 +51,7 @@ export function createIntake(store: EventStore) {
       // Many similar questions in flight keep touching the same bands: spread the retries.
       if (attempt > 2) await sleep(Math.random() * attempt);
       const { rev, filter } = await filterFor(code, fresh);
+      fresh = false;
       const result = filter(asker.text);
       if (result.verdict === 'reject') {
         throw new StoreError(ErrorCode.Rejected, describe(result.reasons), result.reasons);

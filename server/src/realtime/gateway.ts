@@ -138,16 +138,12 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
 
   handle(socket, 'question:merge', logger, async ({ questionId, intoId }) => {
     const { code, role } = joined(socket);
-    const { target, moved } = await store.merge(code, questionId, intoId, {
+    const { logId, target, moved } = await store.merge(code, questionId, intoId, {
       actor: role,
       now: now(),
     });
     for (const change of moved) publishChange(io, code, 'merged', change);
-    publishChange(io, code, 'merged', {
-      logId: moved[0]?.logId ?? '',
-      question: target,
-      previous: target.status,
-    });
+    publishChange(io, code, 'merged', { logId, question: target, previous: target.status });
     return { question: target };
   });
 
