@@ -252,6 +252,23 @@ describe('near-duplicates on two server nodes', () => {
     await second?.close();
   });
 
+  it('filters with settings changed on the other node at once', async () => {
+    const event = await createEvent(dais.url);
+    const audience = await asker(dais.url, event);
+    // The first node compiles and caches this event's filter.
+    await expectOk(audience, 'question:submit', { text: 'Warm the cache, please?' });
+    const moderator = await join(second.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    });
+    await expectOk(moderator.socket, 'event:configure', { blockedTerms: ['lottery'] });
+    const { question } = await expectOk(audience, 'question:submit', {
+      text: 'Is the lottery fair?',
+    });
+    expect(question.status).toBe('held');
+  });
+
   it('clusters two near-identical questions arriving at once on two nodes', async () => {
     const event = await createEvent(dais.url);
     const pairs = Array.from({ length: 20 }, (_, i) => [
