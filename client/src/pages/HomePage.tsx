@@ -13,6 +13,14 @@ import { absoluteUrl, eventPath } from '../lib/urls';
 
 const TITLE_MAX = EventTitleSchema.maxLength ?? 120;
 
+function ErrorText({ error }: { error: string | null }) {
+  return error ? (
+    <p className="feedback feedback--error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
 function LinkRow({
   label,
   hint,
@@ -112,11 +120,7 @@ function CreateEventForm() {
         >
           {busy ? 'Creating…' : 'Create event'}
         </button>
-        {error && (
-          <p className="feedback feedback--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
       </form>
       {created && <CreatedLinks event={created} />}
     </>
@@ -159,11 +163,7 @@ function JoinEventForm() {
       <button type="submit" className="button button--primary" data-testid="join-event">
         Join
       </button>
-      {error && (
-        <p className="feedback feedback--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   );
 }

@@ -202,7 +202,23 @@ export function createEventStore(redis: Redis) {
         ...input.bandSizes,
       ),
     );
-    return { logId, question: await mustGetQuestion(code, id), previous: null };
+    // The script stored exactly this; no need to read it back on the question's hot path.
+    const question: Question = {
+      id,
+      text: input.text,
+      publicText: input.publicText,
+      authorId: input.authorId,
+      authorName: input.authorName || null,
+      status: input.status,
+      reason: null,
+      reasons: input.reasons,
+      clusterId: leader,
+      askedBy: 1,
+      rev: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { logId, question, previous: null };
   }
 
   /**
