@@ -162,6 +162,24 @@ describe('the filter on the live path', () => {
     expect(link).toMatchObject({ ok: false, error: 'REJECTED', reasons: ['link'] });
   });
 
+  it('lets through the words of the profanity list that the event allows', async () => {
+    const { event, moderator } = await eventWithModerator();
+    const audience = await asker(dais.url, event);
+    const before = await expectOk(audience, 'question:submit', { text: 'Will Mr Wang visit us?' });
+    expect((await moderatorView(event, before.question.id)).reasons).toEqual(['profanity']);
+
+    const told = next(moderator, 'event:changed');
+    await expectOk(moderator, 'event:configure', { allowedTerms: ['Wang'] });
+    expect((await told).settings).toMatchObject({ allowedTerms: ['Wang'] });
+    const after = await expectOk(audience, 'question:submit', { text: 'Will Ms Wang visit too?' });
+    expect(after.question.status).toBe('pending');
+    // Only the allowed word: the rest of the list still holds.
+    const other = await expectOk(audience, 'question:submit', {
+      text: 'Wang, why the damn delay?',
+    });
+    expect((await moderatorView(event, other.question.id)).reasons).toEqual(['profanity']);
+  });
+
   it('keeps blocked terms from the audience and the stage', async () => {
     const { event, moderator } = await eventWithModerator();
     await expectOk(moderator, 'event:configure', { blockedTerms: ['secretword'] });
@@ -206,6 +224,33 @@ describe('near-duplicates', () => {
     });
     expect(again).toMatchObject({ ok: false, error: 'REJECTED', reasons: ['spam'] });
     expect((await moderatorView(event, original.id)).askedBy).toBe(2);
+  });
+
+  it('clusters later duplicates under a held question once it is approved, as approved', async () => {
+    const { event, moderator } = await eventWithModerator();
+    const [first, second, third] = await Promise.all([1, 2, 3].map(() => asker(dais.url, event)));
+    const held = (
+      await expectOk(first!, 'question:submit', {
+        text: 'Email me at li.ming@example.com: when will you visit our school?',
+      })
+    ).question;
+    expect(held.status).toBe('held');
+    // Held, it leads no cluster: a duplicate arriving now stands alone.
+    const early = (
+      await expectOk(second!, 'question:submit', { text: 'When will you visit our school?' })
+    ).question;
+    expect(early).toMatchObject({ status: 'pending', clusterId: early.id });
+    await expectOk(moderator, 'question:reject', { questionId: early.id });
+
+    await expectOk(moderator, 'question:approve', {
+      questionId: held.id,
+      text: 'When will you visit our school?',
+    });
+    const late = (
+      await expectOk(third!, 'question:submit', { text: 'when will you visit our school' })
+    ).question;
+    expect(late).toMatchObject({ status: 'merged', clusterId: held.id });
+    expect((await moderatorView(event, held.id)).askedBy).toBe(2);
   });
 
   it('lets moderators merge two clusters and split a question out again', async () => {

@@ -5,6 +5,7 @@ import {
   fingerprint,
   textLength,
   type Comparable,
+  type Fingerprint,
   type FilterReason,
   type FilterResult,
 } from '@dais/shared';
@@ -77,8 +78,7 @@ export function createIntake(store: EventStore) {
             reasons: result.reasons,
             configRev: rev,
             leaderId,
-            // Tokens are all a comparison needs; bands, to index it again after a split.
-            fingerprint: JSON.stringify({ tokens: print.tokens, bands: print.bands }),
+            fingerprint: indexEntry(print).fingerprint,
             bands: dedup ? print.bands : [],
             bandSizes: found.bandSizes,
           },
@@ -114,6 +114,15 @@ const REASON_TEXT: Record<FilterReason, string> = {
   empty: 'it is empty',
   'emoji-only': 'it has no words',
 };
+
+/**
+ * A question's entry in the duplicate index: its stored fingerprint (tokens are all a
+ * comparison needs; bands, to index it again after a split) and its LSH bands.
+ */
+export function indexEntry(source: string | Fingerprint) {
+  const { tokens, bands } = typeof source === 'string' ? fingerprint(source) : source;
+  return { fingerprint: JSON.stringify({ tokens, bands }), bands };
+}
 
 /** The asker's explanation of a rejection. */
 const describe = (reasons: FilterReason[]) =>

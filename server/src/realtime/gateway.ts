@@ -9,7 +9,7 @@ import {
   toPublic,
   type Snapshot,
 } from '@dais/shared';
-import type { Intake } from '../moderation/intake';
+import { indexEntry, type Intake } from '../moderation/intake';
 import { keyMatches, newId, signParticipant, verifyParticipant } from '../security/secrets';
 import { StoreError, toInfo, type EventStore } from '../store/event-store';
 import type { Logger } from '../logger';
@@ -129,7 +129,9 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     const publicText = await approvedText(deps, code, questionId, text);
     const { change } = await store.transition(code, questionId, 'approve', {
       actor: role,
-      publicText,
+      publicText: text === undefined ? undefined : publicText,
+      // Approved questions are cluster leaders for later duplicates, as they read now.
+      index: indexEntry(publicText),
       now: now(),
     });
     publishChange(io, code, 'approved', change);
@@ -188,7 +190,7 @@ async function approvedText(
   code: string,
   questionId: string,
   edit: string | undefined,
-): Promise<string | undefined> {
+): Promise<string> {
   if (edit === undefined) {
     const question = await store.mustGetQuestion(code, questionId);
     if (needsEditToApprove(question)) {
@@ -197,7 +199,7 @@ async function approvedText(
         'A question held for safeguarding can only be approved with an edited text',
       );
     }
-    return undefined;
+    return question.publicText;
   }
   const { filter } = await intake.filterFor(code);
   const result = filter(edit);

@@ -112,6 +112,7 @@ export function createEventStore(redis: Redis) {
       stageKeyHash: meta.stageKeyHash ?? '',
       settings: {
         blockedTerms: meta.blockedTerms ? (JSON.parse(meta.blockedTerms) as string[]) : [],
+        allowedTerms: meta.allowedTerms ? (JSON.parse(meta.allowedTerms) as string[]) : [],
         policy: {
           ...DEFAULT_POLICY,
           ...(meta.policy ? (JSON.parse(meta.policy) as Partial<ReasonPolicy>) : {}),
@@ -132,6 +133,7 @@ export function createEventStore(redis: Redis) {
     change: {
       maxQuestionLength?: number;
       blockedTerms?: string[];
+      allowedTerms?: string[];
       policy?: Partial<ReasonPolicy>;
     },
     actor: string,
@@ -142,6 +144,7 @@ export function createEventStore(redis: Redis) {
       fields.push('maxQuestionLength', change.maxQuestionLength);
     }
     if (change.blockedTerms) fields.push('blockedTerms', JSON.stringify(change.blockedTerms));
+    if (change.allowedTerms) fields.push('allowedTerms', JSON.stringify(change.allowedTerms));
     if (change.policy) {
       const { settings } = await mustGetEvent(code);
       fields.push('policy', JSON.stringify({ ...settings.policy, ...change.policy }));
@@ -229,7 +232,14 @@ export function createEventStore(redis: Redis) {
     code: string,
     id: string,
     action: Exclude<QuestionAction, 'merge' | 'split'>,
-    opts: { actor: string; reason?: string; publicText?: string; now: number },
+    opts: {
+      actor: string;
+      reason?: string;
+      publicText?: string;
+      /** For `approve`: index the question for near-duplicates under this entry. */
+      index?: { fingerprint: string; bands: string[] };
+      now: number;
+    },
   ): Promise<{ change: Change; returned?: Change }> {
     const keys = eventKeys(code);
     const { from, to } = TRANSITIONS[action];
@@ -242,6 +252,8 @@ export function createEventStore(redis: Redis) {
         keys.question(id),
         keys.question(expected || id),
         ...statusKeys(keys),
+        keys.fingerprints,
+        ...(opts.index?.bands ?? []).map(keys.band),
       ];
       const [logId, previous] = await run(() =>
         redis.transitionQuestion(
@@ -256,6 +268,7 @@ export function createEventStore(redis: Redis) {
           expected,
           QUESTION_STATUSES.join(','),
           opts.publicText ?? '',
+          opts.index?.fingerprint ?? '',
         ),
       );
       const question = await mustGetQuestion(code, id);

@@ -10,7 +10,7 @@ export function eventKeys(code: string) {
   return {
     /**
      * Hash: title, createdAt, maxQuestionLength, moderatorKeyHash, stageKeyHash,
-     * blockedTerms (JSON), policy (JSON), configRev (bumped by every settings change).
+     * blockedTerms (JSON), allowedTerms (JSON), policy (JSON), configRev (bumped by every settings change).
      */
     meta: `${tag}:meta`,
     /** Stream: one entry per state change; its ids order everything clients see. */

@@ -18,6 +18,7 @@ const AnyQuestionSchema = z.union([QuestionSchema, OwnQuestionSchema, PublicQues
 /** Settings only moderators see: publishing blocked terms would teach how to evade them. */
 export const ModerationSettingsSchema = z.object({
   blockedTerms: z.array(z.string()),
+  allowedTerms: z.array(z.string()),
   policy: ReasonPolicySchema,
 });
 export type ModerationSettings = z.infer<typeof ModerationSettingsSchema>;

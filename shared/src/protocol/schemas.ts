@@ -61,15 +61,21 @@ export const RejectSchema = z.object({
 });
 export type RejectPayload = z.input<typeof RejectSchema>;
 
+const TermListSchema = z.array(z.string().trim().min(1).max(100)).max(500);
+
 /**
  * Change event settings; every field is optional, at least one is required.
  * Blocked terms replace the whole list (any language; evasions are matched too).
- * @example { maxQuestionLength: 500, blockedTerms: ['scam', '骗子'], policy: { link: 'reject' } }
+ * Allowed terms replace the list of profanity-list words this event lets through
+ * (names such as "Wang", everyday words such as "hell").
+ * @example { maxQuestionLength: 500, blockedTerms: ['scam', '骗子'], allowedTerms: ['wang'],
+ *   policy: { link: 'reject' } }
  */
 export const ConfigureSchema = z
   .object({
     maxQuestionLength: QuestionLengthLimitSchema.optional(),
-    blockedTerms: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+    blockedTerms: TermListSchema.optional(),
+    allowedTerms: TermListSchema.optional(),
     policy: ReasonPolicySchema.partial().optional(),
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'Nothing to change');

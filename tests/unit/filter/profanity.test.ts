@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Filter } from 'bad-words';
 import { describe, expect, it } from 'vitest';
-import { containsProfanity, createProfanityMatcher } from '@dais/shared';
+import {
+  containsProfanity,
+  createFilter,
+  createProfanityMatcher,
+  profanityCheckAllowing,
+} from '@dais/shared';
 
 const badWords = new Filter();
 const list = badWords.list;
@@ -113,5 +118,30 @@ describe('profanity: the same verdicts as bad-words isProfane', () => {
     expect(matcher('SOB')).toBe(true);
     expect(matcher('ſob')).toBe(false); // long s is not 's' without the u flag
     expect(matcher('sob_')).toBe(false); // '_' is a word character
+  });
+});
+
+describe('profanity: words an event allows', () => {
+  it('agrees with bad-words after removeWords of the same words', () => {
+    const allowed = ['Wang', 'hell', ' DAMN '];
+    const trimmed = new Filter();
+    trimmed.removeWords(...allowed.map((word) => word.trim().toLowerCase()));
+    const { inText } = profanityCheckAllowing(allowed);
+    const texts = [
+      'Will Mr Wang come?',
+      'What the hell is that?',
+      'Damn, that was fast',
+      'Hello, shellfish lovers',
+      'Wang, you ass',
+      'goddamn it',
+      'What the fuck',
+    ];
+    expect(texts.map(inText)).toEqual(texts.map((text) => trimmed.isProfane(text)));
+    expect(texts.map(inText)).toEqual([false, false, false, false, true, true, true]);
+  });
+
+  it('reaches the question filter', () => {
+    expect(createFilter()('Is Mr Wang here?').reasons).toEqual(['profanity']);
+    expect(createFilter({ allowedTerms: ['wang'] })('Is Mr Wang here?').verdict).toBe('pass');
   });
 });

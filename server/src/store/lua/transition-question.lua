@@ -2,11 +2,13 @@
   Moves a question to a new status, checking the state machine's allowed sources
   atomically. For `show` it also returns the question now on stage to approved.
   KEYS[1] log stream  KEYS[2] question hash  KEYS[3] hash of the question expected
-  on stage (= KEYS[2] when none)  KEYS[4..] status sets in the order of ARGV[8]
+  on stage (= KEYS[2] when none)  KEYS[4..] status sets in the order of ARGV[8], then
+  the fingerprints hash and the LSH band sets of the question's index entry
   ARGV[1] action  ARGV[2] target status  ARGV[3] allowed sources, comma separated
   ARGV[4] now  ARGV[5] actor  ARGV[6] reason ('' for none)
   ARGV[7] id expected on stage for `show` ('' when none)  ARGV[8] statuses, comma separated
-  ARGV[9] new public text ('' keeps it)
+  ARGV[9] new public text ('' keeps it)  ARGV[10] fingerprint JSON: with it, `approve`
+  indexes the question as a cluster leader (held questions were left out at intake)
   Returns: { log id, the status the question had before }.
   Errors: QUESTION_NOT_FOUND; CONFLICT <current status>; STAGE_MOVED (retry: the
   stage changed since the caller read it).
@@ -15,6 +17,7 @@ local rcall = redis.call
 local setOf = {}
 local i = 4
 for name in string.gmatch(ARGV[8], '[^,]+') do setOf[name] = KEYS[i]; i = i + 1 end
+local fingerprints, firstBand = KEYS[i], i + 1
 
 local current = rcall('HGET', KEYS[2], 'status')
 if not current then return redis.error_reply('QUESTION_NOT_FOUND') end
@@ -46,6 +49,10 @@ if ARGV[1] == 'show' then
 end
 if ARGV[9] ~= '' then rcall('HSET', KEYS[2], 'publicText', ARGV[9]) end
 move(KEYS[2], id, current, ARGV[2], ARGV[6])
+if ARGV[1] == 'approve' and ARGV[10] ~= '' then
+  rcall('HSET', fingerprints, id, ARGV[10])
+  for b = firstBand, #KEYS do rcall('SADD', KEYS[b], id) end
+end
 local logId = rcall('XADD', KEYS[1], '*', 'type', 'question.' .. ARGV[1], 'id', id,
   'actor', ARGV[5], 'status', ARGV[2], 'edited', ARGV[9] ~= '' and '1' or '0')
 return { logId, current }

@@ -11,11 +11,7 @@ import { isSymbolsOnly, sanitizeText } from './hygiene';
 import { containsLink, looksLikeSpam } from './links-spam';
 import { redactPersonalData } from './personal-data';
 import { verdictFor } from './policy';
-import {
-  containsProfanity,
-  containsProfanityInMatchingForm,
-  matchingFormMayDiffer,
-} from './profanity';
+import { matchingFormMayDiffer, profanityCheckAllowing } from './profanity';
 import { hasSafeguardingSignal } from './safeguarding';
 
 export { createBlockedTermMatcher } from './blocked-terms';
@@ -24,12 +20,14 @@ export { containsLink, looksLikeSpam } from './links-spam';
 export { hasValidIdCheckDigit, redactPersonalData } from './personal-data';
 export type { PersonalDataKind } from './personal-data';
 export { decideVerdict } from './policy';
-export { containsProfanity, createProfanityMatcher } from './profanity';
+export { containsProfanity, createProfanityMatcher, profanityCheckAllowing } from './profanity';
 export { hasSafeguardingSignal } from './safeguarding';
 
 export interface FilterOptions {
   /** The event's blocked terms, any language; blank entries are ignored. */
   blockedTerms?: readonly string[];
+  /** Words of the profanity list this event lets through ("Wang", "God"). */
+  allowedTerms?: readonly string[];
   /** Hold or reject per configurable reason; DEFAULT_POLICY when absent. */
   policy?: ReasonPolicy;
   /** Longest question in code points (default 300); longer is `too-long`. */
@@ -67,6 +65,7 @@ export function createFilter(options: FilterOptions = {}): (input: string) => Fi
   const maxLength = options.maxLength ?? DEFAULT_MAX_QUESTION_LENGTH;
   const rawLimit = Math.max(MIN_RAW_UNITS, maxLength * RAW_UNITS_PER_CHARACTER);
   const containsBlockedTerm = createBlockedTermMatcher(options.blockedTerms ?? []);
+  const profanity = profanityCheckAllowing(options.allowedTerms ?? []);
   const verdictOf = verdictFor(policy);
 
   const filter = (input: string): FilterResult => {
@@ -88,8 +87,8 @@ export function createFilter(options: FilterOptions = {}): (input: string) => Fi
     // On the raw text too: bad-words' verdict on what was typed, and on the cleaned
     // text, where hidden characters and full-width letters no longer disguise a word.
     if (
-      containsProfanity(raw) ||
-      ((text !== raw || matchingFormMayDiffer(text)) && containsProfanityInMatchingForm(text))
+      profanity.inText(raw) ||
+      ((text !== raw || matchingFormMayDiffer(text)) && profanity.inMatchingForm(text))
     ) {
       found |= BIT.profanity;
     }

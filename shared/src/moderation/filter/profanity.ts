@@ -175,6 +175,29 @@ export function containsProfanityInMatchingForm(text: string): boolean {
   return findIn(BAD_WORDS, text, true);
 }
 
+/** The list check on a text as typed and on its matching form. */
+export interface ProfanityCheck {
+  inText: (text: string) => boolean;
+  inMatchingForm: (text: string) => boolean;
+}
+
+/**
+ * The list check with an event's allowed words taken out, as bad-words' `removeWords`
+ * does (a list word goes when its lower case is allowed): the list flags names and
+ * everyday words ("Wang", "God", "hell") that an event may need.
+ *
+ * @example profanityCheckAllowing(['god']).inText('Oh my God') // false
+ */
+export function profanityCheckAllowing(allowed: readonly string[]): ProfanityCheck {
+  const drop = new Set(allowed.map((word) => word.trim().toLowerCase()));
+  const kept = LIST.filter((word) => !drop.has(word.toLowerCase()));
+  const matcher = kept.length === LIST.length ? BAD_WORDS : compile(kept);
+  return {
+    inText: (text) => findIn(matcher, text, false),
+    inMatchingForm: (text) => findIn(matcher, text, true),
+  };
+}
+
 /**
  * False when containsProfanityInMatchingForm(text) is surely containsProfanity(text):
  * no kept punctuation stands where a list word could use its ASCII twin.
