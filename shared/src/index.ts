@@ -1,5 +1,6 @@
 export * from './domain/event';
 export * from './domain/question';
+export * from './domain/ranking';
 export * from './domain/text';
 export * from './protocol/errors';
 export * from './protocol/events';

@@ -20,9 +20,15 @@ const question = (overrides: Partial<Question> = {}): Question => ({
   reasons: ['personal-data'],
   clusterId: 'q1',
   askedBy: 1,
+  votes: 0,
+  score: 0,
+  pinned: false,
+  starred: false,
   rev: 1,
   createdAt: 1,
   updatedAt: 1,
+  statusAt: 1,
+  decidedAt: null,
   ...overrides,
 });
 
@@ -64,9 +70,15 @@ describe('question views', () => {
       status: 'pending',
       clusterId: 'q1',
       askedBy: 1,
+      votes: 0,
+      score: 0,
+      pinned: false,
+      starred: false,
       rev: 1,
       createdAt: 1,
       updatedAt: 1,
+      statusAt: 1,
+      decidedAt: null,
     });
   });
 

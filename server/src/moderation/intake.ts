@@ -55,7 +55,9 @@ export function createIntake(store: EventStore) {
       fresh = false;
       const result = filter(asker.text);
       if (result.verdict === 'reject') {
-        throw new StoreError(ErrorCode.Rejected, describe(result.reasons), result.reasons);
+        throw new StoreError(ErrorCode.Rejected, describe(result.reasons), {
+          reasons: result.reasons,
+        });
       }
       const print = fingerprint(result.text);
       const dedup = result.verdict === 'pass';

@@ -205,14 +205,14 @@ async function approvedText(
   const result = filter(edit);
   const unsafe = result.reasons.filter((r) => r === 'personal-data' || r === 'safeguarding');
   if (unsafe.length > 0) {
-    throw new StoreError(
-      ErrorCode.Conflict,
-      `The edited text still has ${unsafe.join(' and ')}`,
-      unsafe,
-    );
+    throw new StoreError(ErrorCode.Conflict, `The edited text still has ${unsafe.join(' and ')}`, {
+      reasons: unsafe,
+    });
   }
   if (result.reasons.includes('empty') || result.reasons.includes('emoji-only')) {
-    throw new StoreError(ErrorCode.Rejected, 'The edited text is empty', result.reasons);
+    throw new StoreError(ErrorCode.Rejected, 'The edited text is empty', {
+      reasons: result.reasons,
+    });
   }
   return result.text;
 }

@@ -68,7 +68,7 @@ export function authorize(socket: DaisSocket) {
 }
 
 function toFailure(error: unknown, event: string, logger: Logger): Failure {
-  if (error instanceof StoreError) return fail(error.code, error.message, error.reasons);
+  if (error instanceof StoreError) return fail(error.code, error.message, error.details);
   if (isRedisDown(error)) {
     return fail(ErrorCode.Unavailable, 'The store is unreachable; nothing was changed');
   }

@@ -11,6 +11,9 @@ import {
   QUESTION_STATUSES,
   TRANSITIONS,
   type EventInfo,
+  DEFAULT_RETENTION_DAYS,
+  rankScore,
+  type FailureDetails,
   type FilterReason,
   type ModerationSettings,
   type Question,
@@ -26,7 +29,7 @@ export class StoreError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly reasons?: FilterReason[],
+    readonly details: FailureDetails = {},
   ) {
     super(message);
   }
@@ -108,6 +111,11 @@ export function createEventStore(redis: Redis) {
       title: meta.title,
       createdAt: Number(meta.createdAt),
       maxQuestionLength: Number(meta.maxQuestionLength),
+      open: meta.open !== '0',
+      slowModeSeconds: Number(meta.slowModeSeconds ?? 0),
+      preModeration: meta.preModeration !== '0',
+      endedAt: meta.endedAt ? Number(meta.endedAt) : null,
+      retentionDays: Number(meta.retentionDays ?? DEFAULT_RETENTION_DAYS),
       moderatorKeyHash: meta.moderatorKeyHash ?? '',
       stageKeyHash: meta.stageKeyHash ?? '',
       settings: {
@@ -184,6 +192,7 @@ export function createEventStore(redis: Redis) {
       keys.askers(leader),
       keys.fingerprints,
       keys.clusterOf,
+      keys.rank,
       ...input.bands.map(keys.band),
     ];
     const logId = await run(() =>
@@ -217,9 +226,15 @@ export function createEventStore(redis: Redis) {
       reasons: input.reasons,
       clusterId: leader,
       askedBy: 1,
+      votes: 0,
+      score: rankScore({ votes: 0, askedBy: 1, starred: false, createdAt: now }),
+      pinned: false,
+      starred: false,
       rev: 1,
       createdAt: now,
       updatedAt: now,
+      statusAt: now,
+      decidedAt: null,
     };
     return { logId, question, previous: null };
   }
@@ -238,6 +253,8 @@ export function createEventStore(redis: Redis) {
       publicText?: string;
       /** For `approve`: index the question for near-duplicates under this entry. */
       index?: { fingerprint: string; bands: string[] };
+      /** The status the moderator saw: CONFLICT when the question is in another. */
+      expected?: QuestionStatus;
       now: number;
     },
   ): Promise<{ change: Change; returned?: Change }> {
@@ -252,6 +269,7 @@ export function createEventStore(redis: Redis) {
         keys.question(id),
         keys.question(expected || id),
         ...statusKeys(keys),
+        keys.rank,
         keys.fingerprints,
         ...(opts.index?.bands ?? []).map(keys.band),
       ];
@@ -269,6 +287,7 @@ export function createEventStore(redis: Redis) {
           QUESTION_STATUSES.join(','),
           opts.publicText ?? '',
           opts.index?.fingerprint ?? '',
+          opts.expected ?? '',
         ),
       );
       const question = await mustGetQuestion(code, id);
@@ -465,10 +484,12 @@ async function run<T>(call: () => Promise<T>): Promise<T> {
         throw new StoreError(
           ErrorCode.Rejected,
           `Questions may have at most ${detail} characters`,
-          ['too-long'],
+          { reasons: ['too-long'] },
         );
       case 'ALREADY_ASKED':
-        throw new StoreError(ErrorCode.Rejected, 'You already asked this question', ['spam']);
+        throw new StoreError(ErrorCode.Rejected, 'You already asked this question', {
+          reasons: ['spam'],
+        });
       case 'CONFLICT':
         throw new StoreError(
           ErrorCode.Conflict,
@@ -495,11 +516,16 @@ function newEventCode(): string {
   return code;
 }
 
-export const toInfo = ({ code, title, maxQuestionLength, createdAt }: EventRecord): EventInfo => ({
-  code,
-  title,
-  maxQuestionLength,
-  createdAt,
+export const toInfo = (event: EventRecord): EventInfo => ({
+  code: event.code,
+  title: event.title,
+  maxQuestionLength: event.maxQuestionLength,
+  createdAt: event.createdAt,
+  open: event.open,
+  slowModeSeconds: event.slowModeSeconds,
+  preModeration: event.preModeration,
+  endedAt: event.endedAt,
+  retentionDays: event.retentionDays,
 });
 
 function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {
@@ -517,8 +543,14 @@ function toQuestion(h: Record<string, string>, leaderId: string | null): Questio
       .filter((r): r is FilterReason => (FILTER_REASONS as readonly string[]).includes(r)),
     clusterId: leaderId ?? h.id,
     askedBy: Number(h.askedBy ?? 1),
+    votes: Number(h.votes ?? 0),
+    score: Number(h.score ?? 0),
+    pinned: h.pinned === '1',
+    starred: h.starred === '1',
     rev: Number(h.rev),
     createdAt: Number(h.createdAt),
     updatedAt: Number(h.updatedAt),
+    statusAt: Number(h.statusAt ?? h.updatedAt),
+    decidedAt: h.decidedAt ? Number(h.decidedAt) : null,
   };
 }

@@ -29,6 +29,16 @@ export function eventKeys(code: string) {
     clusterOf: `${tag}:clusterOf`,
     /** Set per LSH band value: ids of cluster leaders whose fingerprint has it. */
     band: (band: string) => `${tag}:band:${band}`,
+    /** Sorted set: approved cluster leaders by ranking score (see lua/lib/rank.lua). */
+    rank: `${tag}:rank`,
+    /** Set per cluster leader: the participants who upvoted its cluster. */
+    voters: (leaderId: string) => `${tag}:voters:${leaderId}`,
+    /** List: "Up next", the approved questions moderators lined up for the stage. */
+    queue: `${tag}:queue`,
+    /** Hash: moderator socket id → { id, name, focus } (JSON), for presence. */
+    presence: `${tag}:presence`,
+    /** List per moderator (actor id): log ids of their undoable actions, newest first. */
+    actions: (actorId: string) => `${tag}:actions:${actorId}`,
   };
 }
 export type EventKeys = ReturnType<typeof eventKeys>;

@@ -1,15 +1,37 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Redis, Result } from 'ioredis';
+import { RANKING } from '@dais/shared';
 
 /**
  * Lua scripts live in ./lua as `<name>-<numberOfKeys>.lua` (BullMQ's convention), or
  * `<name>.lua` when the number of keys varies (the caller then passes it first).
  * Each becomes an ioredis command named in camelCase, e.g. create-event-2.lua →
  * redis.createEvent(...2 keys, ...args), sent by EVALSHA with EVAL as fallback.
+ * Every script starts with the functions of ./lua/lib (local functions; `${NAME}`
+ * there is a constant of the shared domain).
  */
 const LUA_DIR = new URL('./lua/', import.meta.url);
+const LIB_DIR = new URL('./lua/lib/', import.meta.url);
+const CONSTANTS: Record<string, number> = {
+  STAR_BOOST: RANKING.STAR_BOOST,
+  DECAY_MS: RANKING.DECAY_MINUTES * 60_000,
+};
+
+function library(): string {
+  return readdirSync(LIB_DIR)
+    .filter((file) => file.endsWith('.lua'))
+    .sort()
+    .map((file) => readFileSync(new URL(file, LIB_DIR), 'utf8'))
+    .join('\n')
+    .replace(/\$\{(\w+)\}/g, (_, name: string) => {
+      const value = CONSTANTS[name];
+      if (value === undefined) throw new Error(`lua/lib: no constant ${name}`);
+      return String(value);
+    });
+}
 
 export function defineScripts(redis: Redis): void {
+  const lib = library();
   for (const file of readdirSync(LUA_DIR)) {
     const match = /^([a-z-]+?)(?:-(\d+))?\.lua$/.exec(file);
     if (!match) continue;
@@ -17,7 +39,7 @@ export function defineScripts(redis: Redis): void {
     const command = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     redis.defineCommand(command, {
       numberOfKeys: keys === undefined ? undefined : Number(keys),
-      lua: readFileSync(new URL(file, LUA_DIR), 'utf8'),
+      lua: `${lib}\n${readFileSync(new URL(file, LUA_DIR), 'utf8')}`,
     });
   }
 }

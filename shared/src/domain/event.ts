@@ -29,15 +29,34 @@ export const DEFAULT_MAX_QUESTION_LENGTH = 300;
 /** Bounds for the per-event question length limit a moderator may set. */
 export const QuestionLengthLimitSchema = z.number().int().min(20).max(2000);
 
+/** Bounds of slow mode: the least time between two questions of one participant. */
+export const SlowModeSecondsSchema = z.number().int().min(0).max(3600);
+/** Days the raw text of held and redacted questions is kept after the event ends. */
+export const DEFAULT_RETENTION_DAYS = 30;
+export const RetentionDaysSchema = z.number().int().min(1).max(365);
+
 /**
- * The public description of an event.
- * @example { code: 'ACDEFG34', title: 'Ask the ambassador', maxQuestionLength: 300 }
+ * The public description of an event, with its intake controls.
+ * - `open`: questions are accepted (moderators close and reopen it).
+ * - `slowModeSeconds`: least seconds between two questions of one participant (0: off).
+ * - `preModeration`: on, every question waits for a moderator; off, questions the
+ *   filter passes go straight to approved and moderators act after the fact.
+ * - `endedAt`: when a moderator ended the event (intake closes for good); retention
+ *   counts from there.
+ * @example { code: 'ACDEFG34', title: 'Ask the ambassador', maxQuestionLength: 300,
+ *   createdAt: 1763683200000, open: true, slowModeSeconds: 0, preModeration: true,
+ *   endedAt: null, retentionDays: 30 }
  */
 export const EventInfoSchema = z.object({
   code: z.string(),
   title: z.string(),
   maxQuestionLength: z.number().int(),
   createdAt: z.number().int(),
+  open: z.boolean(),
+  slowModeSeconds: z.number().int(),
+  preModeration: z.boolean(),
+  endedAt: z.number().int().nullable(),
+  retentionDays: z.number().int(),
 });
 export type EventInfo = z.infer<typeof EventInfoSchema>;
 

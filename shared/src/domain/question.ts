@@ -65,7 +65,9 @@ export const needsEditToApprove = (q: Pick<Question, 'reasons'>) =>
  * @example
  * { id: 'k3J9xQ2mPa1z', text: 'How can children be heard?', publicText: 'How can children be heard?',
  *   authorId: 'p_8f…', authorName: 'Li', status: 'pending', reason: null, reasons: [],
- *   clusterId: 'k3J9xQ2mPa1z', askedBy: 3, rev: 1, createdAt: 1763683200000, updatedAt: 1763683200000 }
+ *   clusterId: 'k3J9xQ2mPa1z', askedBy: 3, votes: 12, score: 981235.2, pinned: false,
+ *   starred: false, rev: 1, createdAt: 1763683200000, updatedAt: 1763683200000,
+ *   statusAt: 1763683200000, decidedAt: null }
  */
 export const QuestionSchema = z.object({
   id: z.string(),
@@ -84,9 +86,21 @@ export const QuestionSchema = z.object({
   clusterId: z.string(),
   /** How many participants asked this cluster's question (on the cluster's leader). */
   askedBy: z.number().int(),
+  /** Upvotes: participants, once each per cluster (on the cluster's leader). */
+  votes: z.number().int(),
+  /** Popularity rank among approved questions (see `domain/ranking.ts`); higher first. */
+  score: z.number(),
+  /** Moderators keep a pinned question at the top of the audience's list. */
+  pinned: z.boolean(),
+  /** A moderator's pick: boosts its rank. */
+  starred: z.boolean(),
   rev: z.number().int(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** When it entered its current status (for `live`: since when it is on stage). */
+  statusAt: z.number().int(),
+  /** When a moderator (or pre-moderation off) first decided on it; null while undecided. */
+  decidedAt: z.number().int().nullable(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 

@@ -1,3 +1,4 @@
+import type { Question } from '../domain/question';
 import type { FilterReason } from '../moderation/types';
 
 /**
@@ -21,8 +22,17 @@ export const ErrorCode = {
   /** The socket's role may not send this event. */
   Forbidden: 'FORBIDDEN',
   QuestionNotFound: 'QUESTION_NOT_FOUND',
-  /** The question is no longer in a state the action applies to; `message` names its state now. */
+  /**
+   * The question is no longer in a state the action applies to, or not the one the
+   * moderator saw; `message` names its state now and `current` holds it.
+   */
   Conflict: 'CONFLICT',
+  /** The event does not take questions now (closed by a moderator, or ended). */
+  QuestionsClosed: 'QUESTIONS_CLOSED',
+  /** Slow mode: `retryAfterMs` says when this participant may ask again. */
+  SlowMode: 'SLOW_MODE',
+  /** Nothing of yours to undo (or it was changed by someone since). */
+  NothingToUndo: 'NOTHING_TO_UNDO',
   /** The filter turned the question away; `reasons` says why (e.g. too-long, empty, spam). */
   Rejected: 'REJECTED',
   /** The store is unreachable; nothing was changed. Try again. */
@@ -37,6 +47,10 @@ export type Failure = {
   message: string;
   /** With REJECTED: the filter's reasons. */
   reasons?: FilterReason[];
+  /** With CONFLICT: the question as it is now. */
+  current?: Question;
+  /** With SLOW_MODE: milliseconds until the participant may ask again. */
+  retryAfterMs?: number;
 };
 /**
  * The one shape of every ack.
@@ -46,5 +60,12 @@ export type Result<T> = { ok: true; data: T } | Failure;
 export type Ack<T> = (result: Result<T>) => void;
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (error: ErrorCode, message: string, reasons?: FilterReason[]): Failure =>
-  reasons ? { ok: false, error, message, reasons } : { ok: false, error, message };
+/** Extra fields of a failure: `reasons`, `current`, `retryAfterMs`. */
+export type FailureDetails = Partial<Pick<Failure, 'reasons' | 'current' | 'retryAfterMs'>>;
+
+export const fail = (error: ErrorCode, message: string, details: FailureDetails = {}): Failure => ({
+  ok: false,
+  error,
+  message,
+  ...details,
+});

@@ -5,12 +5,19 @@ import { ReasonPolicySchema } from '../moderation/types';
 import type { Ack } from './errors';
 import {
   ApproveSchema,
+  AuditReadSchema,
   ConfigureSchema,
+  EditSchema,
+  EmptySchema,
+  FocusSchema,
   MergeSchema,
   JoinSchema,
-  QuestionRefSchema,
+  ModerateSchema,
+  QueueMoveSchema,
   RejectSchema,
   SubmitSchema,
+  ToggleSchema,
+  VoteSchema,
 } from './schemas';
 
 const AnyQuestionSchema = z.union([QuestionSchema, OwnQuestionSchema, PublicQuestionSchema]);
@@ -37,8 +44,58 @@ export const SnapshotSchema = z.object({
   participant: z.object({ id: z.string(), token: z.string() }).optional(),
   mine: z.array(OwnQuestionSchema).optional(),
   settings: ModerationSettingsSchema.optional(),
+  /** The audience's own upvotes: the cluster leaders it voted for. */
+  myVotes: z.array(z.string()).optional(),
+  /** "Up next", in order (moderators and the stage). */
+  queue: z.array(z.string()).optional(),
+  /** Moderators: who else is here and what they look at. */
+  presence: z.lazy(() => PresenceSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** The moderators connected to an event, and the question each is looking at. */
+export const PresenceSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), focus: z.string().nullable() }),
+);
+export type Presence = z.infer<typeof PresenceSchema>;
+
+/**
+ * One entry of the audit log (the event's Redis stream): who did what, when.
+ * `actor` is the moderator's id and name, 'stage', or the participant id of an asker;
+ * `details` holds what the action changed (e.g. `from`/`to` status, the `before`
+ * and `after` text of an edit).
+ * @example { logId: '1763683200000-0', at: 1763683200000, type: 'question.approve',
+ *   questionId: 'k3J9xQ2mPa1z', actor: { id: 'm_4f9a…', name: 'Mei' }, details: { from: 'pending' } }
+ */
+export const AuditEntrySchema = z.object({
+  logId: z.string(),
+  at: z.number().int(),
+  type: z.string(),
+  questionId: z.string().nullable(),
+  actor: z.object({ id: z.string(), name: z.string() }),
+  details: z.record(z.string(), z.string()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * An event at a glance, for the summary page: questions per minute since it began,
+ * counts by status and by filter reason, the biggest clusters, and what was answered.
+ */
+export const SummarySchema = z.object({
+  event: EventInfoSchema,
+  perMinute: z.array(z.object({ minute: z.number().int(), questions: z.number().int() })),
+  byStatus: z.record(z.string(), z.number().int()),
+  byReason: z.record(z.string(), z.number().int()),
+  topClusters: z.array(QuestionSchema),
+  answered: z.array(QuestionSchema),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** The stage after `stage:next` or `stage:skip`: what is live now, and what left. */
+const StageAckSchema = z.object({
+  live: QuestionSchema.nullable(),
+  previous: QuestionSchema.nullable(),
+});
 
 const QuestionAckSchema = z.object({ question: QuestionSchema });
 const EventAckSchema = z.object({ event: EventInfoSchema, settings: ModerationSettingsSchema });
@@ -81,13 +138,13 @@ export const CLIENT_EVENTS = {
   },
   'question:show': {
     roles: ['moderator', 'stage'],
-    payload: QuestionRefSchema,
+    payload: ModerateSchema,
     ack: QuestionAckSchema,
     doc: 'Put an approved question on stage (status live). A question live before returns to approved.',
   },
   'question:answer': {
     roles: ['moderator', 'stage'],
-    payload: QuestionRefSchema,
+    payload: ModerateSchema,
     ack: QuestionAckSchema,
     doc: 'Mark the live question answered; the stage is then empty.',
   },
@@ -99,9 +156,87 @@ export const CLIENT_EVENTS = {
   },
   'question:split': {
     roles: ['moderator'],
-    payload: QuestionRefSchema,
+    payload: ModerateSchema,
     ack: QuestionAckSchema,
     doc: 'Take a merged question out of its cluster: it leads its own cluster again, as pending.',
+  },
+  'question:vote': {
+    roles: ['audience'],
+    payload: VoteSchema,
+    ack: z.object({ questionId: z.string(), votes: z.number().int(), voted: z.boolean() }),
+    doc: 'Upvote a public question (up: true) or withdraw the vote. A vote counts once per participant per cluster: voting for a merged question votes for its leader, whose id the ack names. Counts reach everyone in batches (votes:changed).',
+  },
+  'question:pin': {
+    roles: ['moderator'],
+    payload: ToggleSchema,
+    ack: QuestionAckSchema,
+    doc: 'Pin (on: true) or unpin a question: pinned questions head the audience list.',
+  },
+  'question:star': {
+    roles: ['moderator'],
+    payload: ToggleSchema,
+    ack: QuestionAckSchema,
+    doc: 'Star or unstar a question: a moderator pick, which raises its rank.',
+  },
+  'question:edit': {
+    roles: ['moderator'],
+    payload: EditSchema,
+    ack: QuestionAckSchema,
+    doc: 'Replace the public text of a question (typos, redaction). The text is filtered again: an edit that still holds personal data or safeguarding concerns is refused (CONFLICT). The asker’s words stay as typed; every earlier public text stays in the audit log.',
+  },
+  'queue:move': {
+    roles: ['moderator'],
+    payload: QueueMoveSchema,
+    ack: z.object({ queue: z.array(z.string()) }),
+    doc: 'Put an approved question into "Up next" before beforeId (null: at the end), or move it there if it is in already. Moderators and the stage receive queue:changed.',
+  },
+  'queue:remove': {
+    roles: ['moderator'],
+    payload: ModerateSchema,
+    ack: z.object({ queue: z.array(z.string()) }),
+    doc: 'Take a question out of "Up next" (it stays approved).',
+  },
+  'stage:next': {
+    roles: ['moderator', 'stage'],
+    payload: EmptySchema,
+    ack: StageAckSchema,
+    doc: 'In one step: the live question (if any) is answered, and the head of "Up next" goes on stage (or, with "Up next" empty, the most popular approved question). The stage is empty when there is none.',
+  },
+  'stage:skip': {
+    roles: ['moderator', 'stage'],
+    payload: EmptySchema,
+    ack: StageAckSchema,
+    doc: 'Like stage:next, but the live question goes back to approved, unanswered.',
+  },
+  'moderator:focus': {
+    roles: ['moderator'],
+    payload: FocusSchema,
+    ack: z.object({}),
+    doc: 'Tell the other moderators which question you are looking at (null: none). They receive presence:changed.',
+  },
+  'moderator:undo': {
+    roles: ['moderator'],
+    payload: EmptySchema,
+    ack: z.object({ questions: z.array(QuestionSchema) }),
+    doc: 'Undo your own last undoable action (approve, reject, show, answer, edit, pin, star, merge, split), when nobody changed the question since: it gets its earlier state back. NOTHING_TO_UNDO otherwise; CONFLICT with the current question when someone acted on it since.',
+  },
+  'audit:read': {
+    roles: ['moderator'],
+    payload: AuditReadSchema,
+    ack: z.object({ entries: z.array(AuditEntrySchema) }),
+    doc: 'A page of the audit log, newest first: every submission and every moderator and stage action, with who and when.',
+  },
+  'event:summary': {
+    roles: ['moderator'],
+    payload: EmptySchema,
+    ack: SummarySchema,
+    doc: 'The event at a glance (questions per minute, counts by status and reason, top clusters, answered questions with times).',
+  },
+  'event:purge': {
+    roles: ['moderator'],
+    payload: EmptySchema,
+    ack: z.object({ purged: z.number().int() }),
+    doc: 'Purge now what retention would purge later: the raw text of held and redacted questions is replaced by its redacted form (also done by the server once retentionDays have passed since the event ended).',
   },
 } as const satisfies Record<
   string,
@@ -122,6 +257,11 @@ export const QUESTION_CHANGES = [
   'shown',
   'answered',
   'returned',
+  'edited',
+  'pinned',
+  'starred',
+  'undone',
+  'purged',
 ] as const;
 
 /**
@@ -135,7 +275,7 @@ export const SERVER_EVENTS = {
       question: AnyQuestionSchema,
     }),
     to: 'moderators (full question); audience and stage when the question is or was public (public view); the asker (their own view: their words, no filter reasons)',
-    doc: 'A question was submitted or changed status. Keep the copy with the highest rev.',
+    doc: 'A question was submitted or changed (status, text, pin, star, cluster). Keep the copy with the highest rev.',
   },
   'event:changed': {
     payload: z.object({
@@ -145,6 +285,30 @@ export const SERVER_EVENTS = {
     }),
     to: 'everyone in the event; moderators also get the settings',
     doc: 'The event settings changed.',
+  },
+  'votes:changed': {
+    payload: z.object({
+      updates: z.array(
+        z.object({
+          id: z.string(),
+          votes: z.number().int(),
+          score: z.number(),
+          rev: z.number().int(),
+        }),
+      ),
+    }),
+    to: 'everyone in the event',
+    doc: 'Vote counts and ranking scores that changed, in batches (at most one message per 250 ms per event and server process). Apply an update only when its rev is at least the rev you hold.',
+  },
+  'queue:changed': {
+    payload: z.object({ logId: z.string(), queue: z.array(z.string()) }),
+    to: 'moderators and the stage',
+    doc: '"Up next" changed: its ids in order.',
+  },
+  'presence:changed': {
+    payload: z.object({ presence: PresenceSchema }),
+    to: 'moderators',
+    doc: 'A moderator came, left, or looks at another question.',
   },
 } as const satisfies Record<string, { payload: z.ZodType; to: string; doc: string }>;
 export type ServerEventName = keyof typeof SERVER_EVENTS;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { EventCodeSchema, EventTitleSchema, QuestionLengthLimitSchema } from '../domain/event';
+import {
+  EventCodeSchema,
+  EventTitleSchema,
+  QuestionLengthLimitSchema,
+  RetentionDaysSchema,
+  SlowModeSecondsSchema,
+} from '../domain/event';
+import { QuestionStatusSchema } from '../domain/question';
 import { MAX_DISPLAY_NAME_LENGTH } from '../domain/text';
 import { ReasonPolicySchema } from '../moderation/types';
 
@@ -15,7 +22,7 @@ export const HandshakeSchema = z.object({ protocol: z.number().int() });
  * Join an event. The audience may bring the token it got last time, so its
  * questions stay its own across reloads.
  * @example { code: 'ACDEFG34', role: 'audience', token: 'p_…' }
- * @example { code: 'ACDEFG34', role: 'moderator', key: '…' }
+ * @example { code: 'ACDEFG34', role: 'moderator', key: '…', name: 'Mei', clientId: 'm_4f9a…' }
  */
 export const JoinSchema = z.discriminatedUnion('role', [
   z.object({
@@ -23,7 +30,18 @@ export const JoinSchema = z.discriminatedUnion('role', [
     role: z.literal('audience'),
     token: z.string().max(200).optional(),
   }),
-  z.object({ code: EventCodeSchema, role: z.literal('moderator'), key: SecretKey }),
+  z.object({
+    code: EventCodeSchema,
+    role: z.literal('moderator'),
+    key: SecretKey,
+    /** Shown to the other moderators and in the audit log. */
+    name: z.string().trim().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+    /** A random id the browser keeps, so "undo my last action" survives a reload. */
+    clientId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
+  }),
   z.object({ code: EventCodeSchema, role: z.literal('stage'), key: SecretKey }),
 ]);
 export type JoinPayload = z.input<typeof JoinSchema>;
@@ -40,6 +58,68 @@ export const QuestionRefSchema = z.object({ questionId: QuestionId });
 export type QuestionRefPayload = z.input<typeof QuestionRefSchema>;
 
 /**
+ * The status the moderator saw when acting. When the question has moved on since
+ * (another moderator acted first), the action is refused with CONFLICT and the
+ * current question, instead of overriding the other decision.
+ */
+const Expected = QuestionStatusSchema.optional();
+
+/** A moderator's action on one question. @example { questionId: 'k3J9xQ2mPa1z', expected: 'pending' } */
+export const ModerateSchema = z.object({ questionId: QuestionId, expected: Expected });
+export type ModeratePayload = z.input<typeof ModerateSchema>;
+
+/** Upvote (up: true) or withdraw it. @example { questionId: 'k3J9xQ2mPa1z', up: true } */
+export const VoteSchema = z.object({ questionId: QuestionId, up: z.boolean() });
+export type VotePayload = z.input<typeof VoteSchema>;
+
+/** Pin or star on (true) or off. @example { questionId: 'k3J9xQ2mPa1z', on: true } */
+export const ToggleSchema = z.object({ questionId: QuestionId, on: z.boolean() });
+export type TogglePayload = z.input<typeof ToggleSchema>;
+
+/**
+ * Replace the public text (typos, redaction); the asker's words and every earlier
+ * text stay in the audit log.
+ * @example { questionId: 'k3J9xQ2mPa1z', text: 'How can a child ask for help?' }
+ */
+export const EditSchema = z.object({
+  questionId: QuestionId,
+  text: z.string().max(MAX_WIRE_TEXT),
+  expected: Expected,
+});
+export type EditPayload = z.input<typeof EditSchema>;
+
+/**
+ * Put an approved question into "Up next", or move it there, before `beforeId`
+ * (null: at the end). @example { questionId: 'a1', beforeId: 'b2' }
+ */
+export const QueueMoveSchema = z.object({
+  questionId: QuestionId,
+  beforeId: QuestionId.nullable(),
+});
+export type QueueMovePayload = z.input<typeof QueueMoveSchema>;
+
+/** What a moderator is looking at (null: nothing). @example { questionId: 'a1' } */
+export const FocusSchema = z.object({ questionId: QuestionId.nullable() });
+export type FocusPayload = z.input<typeof FocusSchema>;
+
+/**
+ * A page of the audit log, newest first, older than `before` (a log id) when given.
+ * @example { limit: 100 } @example { before: '1763683200000-0', limit: 100 }
+ */
+export const AuditReadSchema = z.object({
+  before: z
+    .string()
+    .regex(/^\d{1,15}-\d{1,10}$/)
+    .optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type AuditReadPayload = z.input<typeof AuditReadSchema>;
+
+/** Events that carry no data. @example {} */
+export const EmptySchema = z.object({}).strict();
+export type EmptyPayload = z.input<typeof EmptySchema>;
+
+/**
  * Approve, optionally with the moderator's edited text, which the public then sees
  * instead of the asker's (required when the filter found safeguarding concerns).
  * @example { questionId: 'k3J9xQ2mPa1z', text: 'How can a child ask for help?' }
@@ -47,6 +127,7 @@ export type QuestionRefPayload = z.input<typeof QuestionRefSchema>;
 export const ApproveSchema = z.object({
   questionId: QuestionId,
   text: z.string().max(MAX_WIRE_TEXT).optional(),
+  expected: Expected,
 });
 export type ApprovePayload = z.input<typeof ApproveSchema>;
 
@@ -58,13 +139,15 @@ export type MergePayload = z.input<typeof MergeSchema>;
 export const RejectSchema = z.object({
   questionId: QuestionId,
   reason: z.string().trim().max(200).optional(),
+  expected: Expected,
 });
 export type RejectPayload = z.input<typeof RejectSchema>;
 
 const TermListSchema = z.array(z.string().trim().min(1).max(100)).max(500);
 
 /**
- * Change event settings; every field is optional, at least one is required.
+ * Change event settings and intake controls (see EventInfo); every field is optional,
+ * at least one is required.
  * Blocked terms replace the whole list (any language; evasions are matched too).
  * Allowed terms replace the list of profanity-list words this event lets through
  * (names such as "Wang", everyday words such as "hell").
@@ -77,6 +160,12 @@ export const ConfigureSchema = z
     blockedTerms: TermListSchema.optional(),
     allowedTerms: TermListSchema.optional(),
     policy: ReasonPolicySchema.partial().optional(),
+    open: z.boolean().optional(),
+    slowModeSeconds: SlowModeSecondsSchema.optional(),
+    preModeration: z.boolean().optional(),
+    retentionDays: RetentionDaysSchema.optional(),
+    /** End the event: questions close for good, and retention starts counting. */
+    ended: z.literal(true).optional(),
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'Nothing to change');
 export type ConfigurePayload = z.input<typeof ConfigureSchema>;

@@ -4,7 +4,7 @@
   KEYS[1] meta hash  KEYS[2] question hash  KEYS[3] set of the question's status
   KEYS[4] participant's set  KEYS[5] log stream  KEYS[6] cluster leader's hash (= KEYS[2]
   for a new cluster)  KEYS[7] leader's askers set  KEYS[8] fingerprints hash
-  KEYS[9] clusterOf hash  KEYS[10..] LSH band sets
+  KEYS[9] clusterOf hash  KEYS[10] rank set  KEYS[11..] LSH band sets
   ARGV[1] id  ARGV[2] text  ARGV[3] publicText  ARGV[4] length  ARGV[5] authorId
   ARGV[6] authorName ('')  ARGV[7] now  ARGV[8] status (held|pending|merged)
   ARGV[9] filter reasons, comma separated  ARGV[10] config revision the filter used
@@ -25,8 +25,8 @@ end
 
 local id, status, leader = ARGV[1], ARGV[8], ARGV[11]
 if status ~= 'held' then
-  for i = 10, #KEYS do
-    if rcall('SCARD', KEYS[i]) ~= tonumber(ARGV[i + 3]) then return redis.error_reply('RETRY') end
+  for i = 11, #KEYS do
+    if rcall('SCARD', KEYS[i]) ~= tonumber(ARGV[i + 2]) then return redis.error_reply('RETRY') end
   end
 end
 if leader ~= '' then
@@ -37,8 +37,9 @@ end
 
 rcall('HSET', KEYS[2], 'id', id, 'text', ARGV[2], 'publicText', ARGV[3], 'authorId', ARGV[5],
   'authorName', ARGV[6], 'status', status, 'reason', '', 'reasons', ARGV[9],
-  'askedBy', 1, 'rev', 1,
-  'createdAt', ARGV[7], 'updatedAt', ARGV[7])
+  'askedBy', 1, 'votes', 0, 'pinned', 0, 'starred', 0, 'rev', 1,
+  'createdAt', ARGV[7], 'updatedAt', ARGV[7], 'statusAt', ARGV[7])
+rerank(KEYS[2], KEYS[10])
 rcall('ZADD', KEYS[3], ARGV[7], id)
 rcall('ZADD', KEYS[4], ARGV[7], id)
 rcall('HSET', KEYS[8], id, ARGV[12])
@@ -47,8 +48,9 @@ if leader ~= '' then
   rcall('HSET', KEYS[9], id, leader)
   rcall('HSET', KEYS[6], 'askedBy', rcall('SCARD', KEYS[7]), 'updatedAt', ARGV[7])
   rcall('HINCRBY', KEYS[6], 'rev', 1)
+  rerank(KEYS[6], KEYS[10])
 elseif status ~= 'held' then
-  for i = 10, #KEYS do rcall('SADD', KEYS[i], id) end
+  for i = 11, #KEYS do rcall('SADD', KEYS[i], id) end
 end
 return rcall('XADD', KEYS[5], '*', 'type', 'question.submitted', 'id', id, 'actor', ARGV[5],
   'status', status, 'cluster', leader)

@@ -3,21 +3,23 @@
   atomically. For `show` it also returns the question now on stage to approved.
   KEYS[1] log stream  KEYS[2] question hash  KEYS[3] hash of the question expected
   on stage (= KEYS[2] when none)  KEYS[4..] status sets in the order of ARGV[8], then
-  the fingerprints hash and the LSH band sets of the question's index entry
+  the rank set, the fingerprints hash and the LSH band sets of the question's index entry
   ARGV[1] action  ARGV[2] target status  ARGV[3] allowed sources, comma separated
   ARGV[4] now  ARGV[5] actor  ARGV[6] reason ('' for none)
   ARGV[7] id expected on stage for `show` ('' when none)  ARGV[8] statuses, comma separated
   ARGV[9] new public text ('' keeps it)  ARGV[10] fingerprint JSON: with it, `approve`
   indexes the question as a cluster leader (held questions were left out at intake)
+  ARGV[11] the status the moderator saw ('' when not given)
   Returns: { log id, the status the question had before }.
-  Errors: QUESTION_NOT_FOUND; CONFLICT <current status>; STAGE_MOVED (retry: the
+  Errors: QUESTION_NOT_FOUND; CONFLICT <current status> (not allowed from there, or
+  not the status the moderator saw); STAGE_MOVED (retry: the
   stage changed since the caller read it).
 ]]
 local rcall = redis.call
 local setOf = {}
 local i = 4
 for name in string.gmatch(ARGV[8], '[^,]+') do setOf[name] = KEYS[i]; i = i + 1 end
-local fingerprints, firstBand = KEYS[i], i + 1
+local rankKey, fingerprints, firstBand = KEYS[i], KEYS[i + 1], i + 2
 
 local current = rcall('HGET', KEYS[2], 'status')
 if not current then return redis.error_reply('QUESTION_NOT_FOUND') end
@@ -25,14 +27,20 @@ local allowed = false
 for name in string.gmatch(ARGV[3], '[^,]+') do
   if name == current then allowed = true end
 end
-if not allowed then return redis.error_reply('CONFLICT ' .. current) end
+if not allowed or (ARGV[11] ~= '' and ARGV[11] ~= current) then
+  return redis.error_reply('CONFLICT ' .. current)
+end
 
 local function move(qkey, id, from, to, reason)
   local score = rcall('HGET', qkey, 'createdAt')
   rcall('ZREM', setOf[from], id)
   rcall('ZADD', setOf[to], score, id)
-  rcall('HSET', qkey, 'status', to, 'reason', reason, 'updatedAt', ARGV[4])
+  rcall('HSET', qkey, 'status', to, 'reason', reason, 'updatedAt', ARGV[4], 'statusAt', ARGV[4])
+  if (from == 'pending' or from == 'held') and not rcall('HGET', qkey, 'decidedAt') then
+    rcall('HSET', qkey, 'decidedAt', ARGV[4])
+  end
   rcall('HINCRBY', qkey, 'rev', 1)
+  rerank(qkey, rankKey)
 end
 
 local id = rcall('HGET', KEYS[2], 'id')
