@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DUPLICATE_THRESHOLD, fingerprint, isDuplicate } from '@dais/shared';
+import { DUPLICATE_THRESHOLD, fingerprint, isDuplicate, similarity } from '@dais/shared';
 
 /** One labelled pair. */
 export interface LabelledPair {
@@ -70,15 +70,42 @@ export function evaluate(pairs: readonly LabelledPair[]): Evaluation {
   return { pairs: pairs.length, precision, recall, f1, threshold: DUPLICATE_THRESHOLD };
 }
 
+/**
+ * Diagnostic, never a choice of threshold: precision and recall of the production
+ * similarity at every threshold from 0.05 to 1, to show what the method can reach at
+ * all on FILE (`--sweep`).
+ */
+export function sweep(
+  pairs: readonly LabelledPair[],
+): { threshold: number; precision: number; recall: number }[] {
+  const scored = pairs.map((p) => ({
+    score: similarity(fingerprint(p.a), fingerprint(p.b)),
+    duplicate: p.duplicate,
+  }));
+  const positives = scored.filter((p) => p.duplicate).length;
+  return Array.from({ length: 20 }, (_, i) => {
+    const threshold = (i + 1) / 20;
+    const said = scored.filter((p) => p.score >= threshold);
+    const hits = said.filter((p) => p.duplicate).length;
+    return {
+      threshold,
+      precision: said.length ? hits / said.length : 0,
+      recall: positives ? hits / positives : 0,
+    };
+  });
+}
+
 function main(args: readonly string[]): number {
   const file = args.find((arg) => !arg.startsWith('--'));
   if (!file) {
-    process.stderr.write('usage: pnpm --silent eval:dedup FILE [--json]\n');
+    process.stderr.write('usage: pnpm --silent eval:dedup FILE [--json | --sweep]\n');
     return 1;
   }
   let result: Evaluation;
+  let pairs: LabelledPair[];
   try {
-    result = evaluate(readPairs(resolve(process.env.INIT_CWD ?? process.cwd(), file)));
+    pairs = readPairs(resolve(process.env.INIT_CWD ?? process.cwd(), file));
+    result = evaluate(pairs);
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -87,11 +114,19 @@ function main(args: readonly string[]): number {
     process.stderr.write(`eval-dedup: ${file}: ${reason}\n`);
     return 1;
   }
-  const { pairs, precision, recall, f1, threshold } = result;
+  if (args.includes('--sweep')) {
+    for (const row of sweep(pairs)) {
+      process.stdout.write(
+        `${row.threshold.toFixed(2)}  precision ${row.precision.toFixed(3)}  recall ${row.recall.toFixed(3)}\n`,
+      );
+    }
+    return 0;
+  }
+  const { precision, recall, f1, threshold } = result;
   process.stdout.write(
     args.includes('--json')
       ? `${JSON.stringify(result)}\n`
-      : `${file}: ${pairs} pairs, threshold ${threshold}\n` +
+      : `${file}: ${result.pairs} pairs, threshold ${threshold}\n` +
           `precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}\n`,
   );
   return 0;
