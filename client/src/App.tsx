@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { EventRoute } from './components/EventRoute';
 import { MessageView } from './components/MessageView';
@@ -8,10 +9,11 @@ import { ModeratorPage } from './pages/ModeratorPage';
 import { StagePage } from './pages/StagePage';
 
 function NotFoundPage() {
+  const { t } = useTranslation();
   return (
-    <MessageView title="Page not found">
+    <MessageView title={t('notFound.title')}>
       <Link className="button" to="/">
-        Go to the home page
+        {t('common.homeLink')}
       </Link>
     </MessageView>
   );

@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// First: i18next is set up (synchronously) before any component renders.
+import './i18n';
 import { App } from './App';
 import './styles.css';
 

@@ -1,10 +1,12 @@
 import type { Question } from '@dais/shared';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
 import { approveEdited } from '../realtime/commands';
 
 /** Approve with the moderator's words: the public sees this text instead of the asker's. */
 export function ApproveEditor({ question, onClose }: { question: Question; onClose: () => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(question.publicText);
   const [busy, run] = useBusy();
   const id = `edit-${question.id}`;
@@ -17,7 +19,7 @@ export function ApproveEditor({ question, onClose }: { question: Question; onClo
   return (
     <form className="editor" onSubmit={(e) => void submit(e)}>
       <label className="editor__label" htmlFor={id}>
-        Public text
+        {t('editor.label')}
       </label>
       <textarea
         id={id}
@@ -36,10 +38,10 @@ export function ApproveEditor({ question, onClose }: { question: Question; onClo
           data-testid="edit-submit"
           disabled={busy || !text.trim()}
         >
-          Approve this text
+          {t('editor.submit')}
         </button>
         <button type="button" className="button button--small" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

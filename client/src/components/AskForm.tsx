@@ -4,19 +4,22 @@ import {
   textLength,
   type QuestionStatus,
 } from '@dais/shared';
+import type { TFunction } from 'i18next';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
+import { errorText } from '../i18n/errors';
 import { NAME_KEY, readStored, writeStored } from '../lib/storage';
 import { submitQuestion } from '../realtime/commands';
 
-type Feedback = { kind: 'success' | 'error'; text: string };
+/** Worded at render time, so it follows a change of language. */
+type Feedback = { kind: 'success' | 'error'; text: (t: TFunction) => string };
 
-const thanks = (status: QuestionStatus) =>
-  status === 'merged'
-    ? 'Thanks! Someone already asked this, so your question joined theirs.'
-    : 'Thanks! Your question was sent to the moderators.';
+const thanks = (status: QuestionStatus) => (t: TFunction) =>
+  t(status === 'merged' ? 'ask.joined' : 'ask.sent');
 
 export function AskForm({ maxLength }: { maxLength: number }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [name, setName] = useState(() => readStored(NAME_KEY) ?? '');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -31,13 +34,9 @@ export function AskForm({ maxLength }: { maxLength: number }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const problem =
-      length === 0
-        ? 'Type your question first.'
-        : tooLong
-          ? `Please keep it to ${maxLength} characters or fewer.`
-          : null;
-    if (problem) {
+    if (length === 0 || tooLong) {
+      const problem = (t: TFunction) =>
+        length === 0 ? t('ask.empty') : t('ask.tooLong', { count: maxLength });
       setFeedback({ kind: 'error', text: problem });
       return;
     }
@@ -48,8 +47,8 @@ export function AskForm({ maxLength }: { maxLength: number }) {
       setText((current) => (current === sent ? '' : current));
       setFeedback({ kind: 'success', text: thanks(result.data.question.status) });
     } else {
-      // E.g. REJECTED by the filter: the server's message says why; the text stays to fix it.
-      setFeedback({ kind: 'error', text: result.message });
+      // E.g. REJECTED by the filter: its reasons say why; the text stays to fix it.
+      setFeedback({ kind: 'error', text: () => errorText(result, 'submit') });
     }
   };
 
@@ -60,14 +59,14 @@ export function AskForm({ maxLength }: { maxLength: number }) {
   return (
     <form className="ask panel" onSubmit={(e) => void submit(e)}>
       <label className="ask__label" htmlFor="question-input">
-        Ask a question
+        {t('ask.label')}
       </label>
       <textarea
         id="question-input"
         className="input ask__text"
         data-testid="question-input"
         rows={3}
-        placeholder="Type your question…"
+        placeholder={t('ask.placeholder')}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -79,8 +78,8 @@ export function AskForm({ maxLength }: { maxLength: number }) {
         <input
           className="input ask__name"
           data-testid="name-input"
-          placeholder="Your name (optional)"
-          aria-label="Your name (optional)"
+          placeholder={t('ask.name')}
+          aria-label={t('ask.name')}
           autoComplete="name"
           maxLength={MAX_DISPLAY_NAME_LENGTH}
           value={name}
@@ -89,14 +88,13 @@ export function AskForm({ maxLength }: { maxLength: number }) {
             writeStored(NAME_KEY, e.target.value.trim() || null);
           }}
         />
-        <span className={`counter ${tooLong ? 'counter--over' : ''}`} aria-label="Characters used">
+        <span className={`counter ${tooLong ? 'counter--over' : ''}`} aria-label={t('ask.counter')}>
           {length}/{maxLength}
         </span>
       </div>
       {personalData && (
         <p className="feedback feedback--warning" data-testid="ask-hint" role="note">
-          This looks like it includes personal details (a phone number, address, school or ID). To
-          keep everyone safe, moderators remove them before anything is shown.
+          {t('ask.personalData')}
         </p>
       )}
       <button
@@ -105,7 +103,7 @@ export function AskForm({ maxLength }: { maxLength: number }) {
         data-testid="submit-question"
         disabled={busy}
       >
-        {busy ? 'Sending…' : 'Send'}
+        {busy ? t('ask.sending') : t('ask.send')}
       </button>
       {feedback && (
         <p
@@ -114,7 +112,7 @@ export function AskForm({ maxLength }: { maxLength: number }) {
           data-kind={feedback.kind}
           role={feedback.kind === 'error' ? 'alert' : 'status'}
         >
-          {feedback.text}
+          {feedback.text(t)}
         </p>
       )}
     </form>

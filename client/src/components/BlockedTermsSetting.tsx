@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
 import { configureEvent } from '../realtime/commands';
 
@@ -14,6 +15,7 @@ const parseTerms = (draft: string) => [
 
 /** The event's blocked terms. Remount it (key) when the server value changes. */
 export function BlockedTermsSetting({ current }: { current: readonly string[] }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(current.join('\n'));
   const [busy, run] = useBusy();
 
@@ -21,17 +23,15 @@ export function BlockedTermsSetting({ current }: { current: readonly string[] })
     e.preventDefault();
     const blockedTerms = parseTerms(draft);
     const done = blockedTerms.length
-      ? `Blocked terms saved (${blockedTerms.length}).`
-      : 'No terms are blocked now.';
+      ? t('settings.blocked.saved', { count: blockedTerms.length })
+      : t('settings.blocked.none');
     void run(() => configureEvent({ blockedTerms }, done));
   };
 
   return (
     <form className="setting setting--stacked" onSubmit={save}>
-      <label htmlFor="blocked-terms">Blocked terms</label>
-      <p className="setting__hint">
-        One per line, in any language. Spaced-out and look-alike spellings are caught too.
-      </p>
+      <label htmlFor="blocked-terms">{t('settings.blocked.label')}</label>
+      <p className="setting__hint">{t('settings.blocked.hint')}</p>
       <textarea
         id="blocked-terms"
         className="input input--small"
@@ -47,7 +47,7 @@ export function BlockedTermsSetting({ current }: { current: readonly string[] })
         data-testid="save-blocked-terms"
         disabled={busy}
       >
-        Save terms
+        {t('settings.blocked.save')}
       </button>
     </form>
   );

@@ -1,12 +1,8 @@
-import { useAppStore, type ConnectionState } from '../store';
-
-const LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  online: 'Live',
-  offline: 'Reconnecting…',
-};
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store';
 
 export function ConnectionStatus() {
+  const { t } = useTranslation();
   const connection = useAppStore((state) => state.connection);
   return (
     <span
@@ -16,7 +12,7 @@ export function ConnectionStatus() {
       role="status"
     >
       <span className="connection__dot" aria-hidden />
-      {LABELS[connection]}
+      {t(`connection.${connection}`)}
     </span>
   );
 }

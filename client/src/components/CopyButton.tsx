@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const COPIED_MS = 1500;
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
 
   const copy = async () => {
@@ -12,13 +14,13 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
       setTimeout(() => setCopied(false), COPIED_MS);
     } catch {
       // No clipboard access (insecure origin, denied permission): let the user copy by hand.
-      window.prompt('Copy this link:', text);
+      window.prompt(t('common.copyPrompt'), text);
     }
   };
 
   return (
     <button type="button" className="button button--small" onClick={() => void copy()}>
-      {copied ? 'Copied ✓' : label}
+      {copied ? t('common.copied') : (label ?? t('common.copy'))}
     </button>
   );
 }

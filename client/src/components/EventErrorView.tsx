@@ -1,54 +1,61 @@
 import { ErrorCode, type Failure } from '@dais/shared';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { errorText } from '../i18n/errors';
 import { MessageView } from './MessageView';
+import { CodeSlot } from './TransSlots';
 
-const HomeLink = () => (
-  <Link className="button" to="/">
-    Go to the home page
-  </Link>
-);
+const HomeLink = () => {
+  const { t } = useTranslation();
+  return (
+    <Link className="button" to="/">
+      {t('common.homeLink')}
+    </Link>
+  );
+};
 
 /** Why a page could not join its event, and what the user can do about it. */
 export function EventErrorView({ error, code }: { error: Failure; code: string }) {
+  const { t } = useTranslation();
   switch (error.error) {
     case ErrorCode.EventNotFound:
     case ErrorCode.InvalidPayload:
       return (
-        <MessageView title="Event not found">
+        <MessageView title={t('eventError.notFoundTitle')}>
           <p>
-            There is no event with the code <strong className="code">{code}</strong>. Check the code
-            and try again.
+            <Trans
+              t={t}
+              i18nKey="eventError.notFoundText"
+              components={{ code: <CodeSlot value={code} /> }}
+            />
           </p>
           <HomeLink />
         </MessageView>
       );
     case ErrorCode.BadKey:
       return (
-        <MessageView title="This link does not work">
-          <p>
-            Its secret key is wrong or missing. Open the full moderator or stage link you received
-            when the event was created.
-          </p>
+        <MessageView title={t('eventError.badKeyTitle')}>
+          <p>{t('eventError.badKeyText')}</p>
           <HomeLink />
         </MessageView>
       );
     case ErrorCode.ProtocolMismatch:
       return (
-        <MessageView title="Dais has been updated">
-          <p>Reload the page to continue.</p>
+        <MessageView title={t('eventError.outdatedTitle')}>
+          <p>{t('eventError.outdatedText')}</p>
           <button
             type="button"
             className="button button--primary"
             onClick={() => window.location.reload()}
           >
-            Reload
+            {t('eventError.reload')}
           </button>
         </MessageView>
       );
     default:
       return (
-        <MessageView title="Could not join the event">
-          <p>{error.message}</p>
+        <MessageView title={t('eventError.otherTitle')}>
+          <p>{errorText(error)}</p>
           <HomeLink />
         </MessageView>
       );

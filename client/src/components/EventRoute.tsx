@@ -7,6 +7,7 @@ import {
   type Role,
 } from '@dais/shared';
 import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { useHashKey } from '../hooks/useHashKey';
 import { useEventConnection } from '../realtime/useEventConnection';
@@ -51,6 +52,7 @@ interface EventSessionProps {
 }
 
 function EventSession({ code, role, secret, page: Page }: EventSessionProps) {
+  const { t } = useTranslation();
   useEventConnection(code, role, secret);
   const event = useAppStore((state) => state.event);
   const fatalError = useAppStore((state) => state.fatalError);
@@ -58,7 +60,7 @@ function EventSession({ code, role, secret, page: Page }: EventSessionProps) {
   if (fatalError) return <EventErrorView code={code} error={fatalError} />;
   if (!event) {
     return (
-      <MessageView title={`Joining event ${code}`}>
+      <MessageView title={t('eventRoute.joining', { code })}>
         <ConnectionStatus />
       </MessageView>
     );

@@ -1,5 +1,6 @@
 import { QuestionLengthLimitSchema } from '@dais/shared';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
 import { configureEvent } from '../realtime/commands';
 import { useAppStore } from '../store';
@@ -9,6 +10,7 @@ const MAX = QuestionLengthLimitSchema.maxValue ?? 10_000;
 
 /** The event's max question length. Remount it (key) when the server value changes. */
 export function LengthSetting({ current }: { current: number }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(String(current));
   const [busy, run] = useBusy();
 
@@ -16,20 +18,17 @@ export function LengthSetting({ current }: { current: number }) {
     e.preventDefault();
     const value = Number(draft);
     if (!QuestionLengthLimitSchema.safeParse(value).success) {
-      useAppStore.getState().notify('error', `Choose a length between ${MIN} and ${MAX}.`);
+      useAppStore.getState().notify('error', t('settings.length.invalid', { min: MIN, max: MAX }));
       return;
     }
     void run(() =>
-      configureEvent(
-        { maxQuestionLength: value },
-        `Questions may now be up to ${value} characters.`,
-      ),
+      configureEvent({ maxQuestionLength: value }, t('settings.length.saved', { count: value })),
     );
   };
 
   return (
     <form className="setting" onSubmit={save}>
-      <label htmlFor="max-length">Max question length</label>
+      <label htmlFor="max-length">{t('settings.length.label')}</label>
       <input
         id="max-length"
         className="input input--small setting__input"
@@ -44,7 +43,7 @@ export function LengthSetting({ current }: { current: number }) {
         className="button button--small"
         disabled={busy || Number(draft) === current}
       >
-        Save
+        {t('common.save')}
       </button>
     </form>
   );

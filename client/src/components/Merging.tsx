@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
 import { mergeCluster } from '../realtime/commands';
 import { useAppStore } from '../store';
+import { QuoteSlot } from './TransSlots';
 
 const stopMerging = () => useAppStore.getState().setMergeFrom(null);
 
 /** While a moderator picks where to merge a cluster: what is merged, Cancel, and Esc. */
 export function MergeBanner() {
+  const { t } = useTranslation();
   const source = useAppStore((state) =>
     state.mergeFrom ? state.questions[state.mergeFrom] : null,
   );
@@ -23,10 +26,14 @@ export function MergeBanner() {
   return (
     <div className="merge-banner" role="status" data-testid="merge-banner">
       <p className="merge-banner__text">
-        Merging <q>{source.text}</q>: choose the question that asks the same.
+        <Trans
+          t={t}
+          i18nKey="merge.banner"
+          components={{ question: <QuoteSlot value={source.text} /> }}
+        />
       </p>
       <button type="button" className="button button--small" onClick={stopMerging}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );
@@ -34,6 +41,7 @@ export function MergeBanner() {
 
 /** On every other card while picking: merges the picked cluster into this one. */
 export function MergeHere({ from, into }: { from: string; into: string }) {
+  const { t } = useTranslation();
   const [busy, run] = useBusy();
   const merge = () =>
     void run(async () => {
@@ -47,7 +55,7 @@ export function MergeHere({ from, into }: { from: string; into: string }) {
       disabled={busy}
       onClick={merge}
     >
-      Merge here
+      {t('merge.here')}
     </button>
   );
 }

@@ -1,12 +1,12 @@
 import { needsEditToApprove, nextStatus, type Question, type QuestionAction } from '@dais/shared';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
 import { moveQuestion, rejectQuestion } from '../realtime/commands';
 import { useAppStore } from '../store';
 import { ApproveEditor } from './ApproveEditor';
 
-const MOVES = { approve: 'Approve', show: 'Show on stage', answer: 'Mark answered' } as const;
-type Move = keyof typeof MOVES;
+const MOVES = ['approve', 'show', 'answer'] as const;
 
 const startMerge = (questionId: string) => useAppStore.getState().setMergeFrom(questionId);
 
@@ -16,11 +16,12 @@ const startMerge = (questionId: string) => useAppStore.getState().setMergeFrom(q
  * and reject with an optional reason for the asker.
  */
 export function ModeratorActions({ question }: { question: Question }) {
+  const { t } = useTranslation();
   const [busy, run] = useBusy();
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
   const can = (action: QuestionAction) => nextStatus(question.status, action) !== null;
-  const moves = (Object.keys(MOVES) as Move[]).filter(
+  const moves = MOVES.filter(
     (move) => can(move) && !(move === 'approve' && needsEditToApprove(question)),
   );
 
@@ -36,7 +37,7 @@ export function ModeratorActions({ question }: { question: Question }) {
           disabled={busy}
           onClick={() => void run(() => moveQuestion(move, question.id))}
         >
-          {MOVES[move]}
+          {t(`actions.${move}`)}
         </button>
       ))}
       {can('approve') && (
@@ -46,7 +47,7 @@ export function ModeratorActions({ question }: { question: Question }) {
           data-testid="edit-approve"
           onClick={() => setEditing(true)}
         >
-          Edit &amp; approve
+          {t('actions.editApprove')}
         </button>
       )}
       {can('merge') && (
@@ -54,10 +55,10 @@ export function ModeratorActions({ question }: { question: Question }) {
           type="button"
           className="button button--small"
           data-testid="merge"
-          title="Merge it into a question that asks the same"
+          title={t('actions.mergeTitle')}
           onClick={() => startMerge(question.id)}
         >
-          Merge into…
+          {t('actions.merge')}
         </button>
       )}
       {can('reject') && (
@@ -65,9 +66,9 @@ export function ModeratorActions({ question }: { question: Question }) {
           <input
             className="input input--small"
             data-testid="reject-reason"
-            placeholder="Reason (optional)"
-            title="Only the asker sees the reason"
-            aria-label="Reason for rejecting"
+            placeholder={t('actions.rejectReason')}
+            title={t('actions.rejectReasonTitle')}
+            aria-label={t('actions.rejectReasonLabel')}
             maxLength={200}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -79,7 +80,7 @@ export function ModeratorActions({ question }: { question: Question }) {
             disabled={busy}
             onClick={() => void run(() => rejectQuestion(question.id, reason))}
           >
-            Reject
+            {t('actions.reject')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { Question } from '@dais/shared';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { ClusterMembers } from './ClusterMembers';
 import { MergeHere } from './Merging';
@@ -19,6 +20,7 @@ export function ModeratorCard({
   question: Question;
   showStatus?: boolean;
 }) {
+  const { t } = useTranslation();
   const mergeFrom = useAppStore((state) => state.mergeFrom);
   const { reasons } = question;
   return (
@@ -32,13 +34,15 @@ export function ModeratorCard({
       <ReasonLabels reasons={reasons} />
       {question.publicText !== question.text && (
         <div className="public-version">
-          <span className="eyebrow">Public version</span>
+          <span className="eyebrow">{t('card.publicVersion')}</span>
           <p className="public-version__text">
             <PublicText text={question.publicText} />
           </p>
         </div>
       )}
-      {question.reason && <p className="card__note">Reason: {question.reason}</p>}
+      {question.reason && (
+        <p className="card__note">{t('card.reason', { reason: question.reason })}</p>
+      )}
       <ClusterMembers leaderId={question.id} />
       {mergeFrom === null ? (
         <ModeratorActions question={question} />

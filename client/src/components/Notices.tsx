@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 
 /** Short-lived feedback for commands, e.g. a failed approve. */
 export function Notices() {
+  const { t } = useTranslation();
   const notices = useAppStore(useShallow((state) => state.notices));
   const dismiss = useAppStore((state) => state.dismissNotice);
   return (
@@ -13,7 +15,7 @@ export function Notices() {
           <button
             type="button"
             className="notice__close"
-            aria-label="Dismiss"
+            aria-label={t('common.dismiss')}
             onClick={() => dismiss(notice.id)}
           >
             ×

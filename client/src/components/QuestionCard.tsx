@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { timeLocale, useLanguage } from '../i18n';
 import { authorLabel, formatTime, type AnyQuestion } from '../lib/questions';
 import { AskedBy } from './AskedBy';
 import { QuestionText } from './QuestionText';
@@ -29,6 +31,8 @@ export function QuestionCard({
   data,
   children,
 }: QuestionCardProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <li
       {...data}
@@ -43,9 +47,9 @@ export function QuestionCard({
         <QuestionText question={question} />
       </p>
       <div className="card__meta">
-        <span className="card__author">{authorLabel(question)}</span>
+        <span className="card__author">{authorLabel(question, t)}</span>
         <time dateTime={new Date(question.createdAt).toISOString()}>
-          {formatTime(question.createdAt)}
+          {formatTime(question.createdAt, timeLocale(language))}
         </time>
         <AskedBy count={question.askedBy} />
         {showStatus && <StatusBadge status={question.status} />}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { isPublicView, type AnyQuestion } from '../lib/questions';
 
 /**
@@ -8,9 +9,10 @@ const PLACEHOLDER = /(\[[^[\]\n]{1,30}\])/u;
 
 /** Public text, with its redacted personal data visibly marked. Rendered as text only. */
 export function PublicText({ text }: { text: string }) {
+  const { t } = useTranslation();
   return text.split(PLACEHOLDER).map((part, i) =>
     i % 2 === 1 ? (
-      <mark key={i} className="redacted" title="Removed to protect privacy">
+      <mark key={i} className="redacted" title={t('common.redacted')}>
         {part}
       </mark>
     ) : (

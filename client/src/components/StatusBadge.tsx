@@ -1,16 +1,8 @@
 import type { QuestionStatus } from '@dais/shared';
+import { useTranslation } from 'react-i18next';
 
-/** `held` reads like `pending`: askers never learn that the filter had doubts. */
-const LABELS: Record<QuestionStatus, string> = {
-  pending: 'Waiting for review',
-  held: 'Waiting for review',
-  approved: 'Approved',
-  live: 'On stage now',
-  answered: 'Answered',
-  rejected: 'Not accepted',
-  merged: 'Already asked',
-};
-
+/** `held` reads like `pending` (see the locales): askers never learn that the filter had doubts. */
 export function StatusBadge({ status }: { status: QuestionStatus }) {
-  return <span className={`badge badge--${status}`}>{LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge badge--${status}`}>{t(`status.${status}`)}</span>;
 }

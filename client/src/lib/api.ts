@@ -1,6 +1,10 @@
-import type { CreatedEvent } from '@dais/shared';
+import { ErrorCode, fail, type CreatedEvent, type Failure } from '@dais/shared';
 
-export type CreateResult = { ok: true; event: CreatedEvent } | { ok: false; message: string };
+/** A failure carries the server's error code, so the page words it in the user's language. */
+export type CreateResult = { ok: true; event: CreatedEvent } | Failure;
+
+const isErrorCode = (value: unknown): value is ErrorCode =>
+  (Object.values(ErrorCode) as unknown[]).includes(value);
 
 export async function createEvent(title: string): Promise<CreateResult> {
   try {
@@ -11,12 +15,12 @@ export async function createEvent(title: string): Promise<CreateResult> {
     });
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) return { ok: true, event: body as CreatedEvent };
-    const message = (body as { message?: unknown } | null)?.message;
-    return {
-      ok: false,
-      message: typeof message === 'string' ? message : `The server answered ${response.status}.`,
-    };
+    const { error, message } = (body ?? {}) as { error?: unknown; message?: unknown };
+    return fail(
+      isErrorCode(error) ? error : ErrorCode.Internal,
+      typeof message === 'string' ? message : `The server answered ${response.status}.`,
+    );
   } catch {
-    return { ok: false, message: 'Could not reach the server. Check your connection.' };
+    return fail(ErrorCode.Unavailable, 'Could not reach the server. Check your connection.');
   }
 }

@@ -1,4 +1,5 @@
 import type { OwnQuestion, PublicQuestion, Question, QuestionStatus } from '@dais/shared';
+import type { TFunction } from 'i18next';
 
 /**
  * A question as this client may hold it: in full for moderators, the asker's own
@@ -13,7 +14,8 @@ export const isFullQuestion = (question: AnyQuestion): question is Question =>
 /** Public views carry no author id; their `text` is the public (possibly redacted) text. */
 export const isPublicView = (question: AnyQuestion) => !('authorId' in question);
 
-export const authorLabel = (question: AnyQuestion) => question.authorName ?? 'Anonymous';
+export const authorLabel = (question: AnyQuestion, t: TFunction) =>
+  question.authorName ?? t('common.anonymous');
 
 /** Oldest first is queue order; newest first is feed order; `recent` puts the latest change first. */
 export type QuestionOrder = 'oldest' | 'newest' | 'recent';
@@ -43,5 +45,13 @@ export function groupClusters(byId: Readonly<Record<string, AnyQuestion>>) {
   return clusters;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-export const formatTime = (epochMs: number) => timeFormat.format(epochMs);
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Hours and minutes as `locale` writes them (e.g. the interface language's tag). */
+export function formatTime(epochMs: number, locale: string) {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(locale, format);
+  }
+  return format.format(epochMs);
+}

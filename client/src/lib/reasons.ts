@@ -1,14 +1,8 @@
 import type { FilterReason } from '@dais/shared';
+import type { TFunction } from 'i18next';
 
-/** The one place filter reasons become words (moderators only: askers never see them). */
-export const REASON_LABELS: Record<FilterReason, string> = {
-  profanity: 'profanity',
-  'blocked-term': 'blocked term',
-  'personal-data': 'personal data',
-  safeguarding: 'safeguarding',
-  link: 'link',
-  spam: 'spam',
-  'too-long': 'too long',
-  empty: 'empty',
-  'emoji-only': 'emoji only',
-};
+/**
+ * The one place filter reasons become words (moderators only: askers never see them).
+ * The words are in the locales under `reasons`, one per FilterReason.
+ */
+export const reasonLabel = (t: TFunction, reason: FilterReason) => t(`reasons.${reason}`);

@@ -1,4 +1,5 @@
 import type { EventInfo, OwnQuestion } from '@dais/shared';
+import { useTranslation } from 'react-i18next';
 import { AskForm } from '../components/AskForm';
 import { EventHeader } from '../components/EventHeader';
 import { JoinedNote } from '../components/JoinedNote';
@@ -12,14 +13,16 @@ const ANSWERED = ['answered'] as const;
 
 /** What the asker should know about their question: never the filter's reasons. */
 function MyQuestionNote({ question }: { question: OwnQuestion }) {
+  const { t } = useTranslation();
   if (question.status === 'merged') return <JoinedNote clusterId={question.clusterId} />;
   if (question.status === 'rejected' && question.reason) {
-    return <p className="card__note">Moderator’s note: {question.reason}</p>;
+    return <p className="card__note">{t('audience.moderatorNote', { reason: question.reason })}</p>;
   }
   return null;
 }
 
 export function AudiencePage({ event }: { event: EventInfo }) {
+  const { t } = useTranslation();
   const live = useLiveQuestion();
   const mine = useMyQuestions();
   const approved = useQuestions(APPROVED, 'newest');
@@ -32,7 +35,7 @@ export function AudiencePage({ event }: { event: EventInfo }) {
       {live && <NowAnswering question={live} />}
       <AskForm maxLength={event.maxQuestionLength} />
       {mine.length > 0 && (
-        <QuestionSection title="My questions" count={mine.length} empty="">
+        <QuestionSection title={t('audience.myQuestions')} count={mine.length} empty="">
           {mine.map((question) => (
             <QuestionCard key={question.id} question={question} testId="my-question" showStatus>
               <MyQuestionNote question={question} />
@@ -41,16 +44,16 @@ export function AudiencePage({ event }: { event: EventInfo }) {
         </QuestionSection>
       )}
       <QuestionSection
-        title="Questions"
+        title={t('audience.questions')}
         count={approved.length}
-        empty="No questions yet. Be the first to ask!"
+        empty={t('audience.noQuestions')}
       >
         {approved.map((question) => (
           <QuestionCard key={question.id} question={question} testId="public-question" />
         ))}
       </QuestionSection>
       {answered.length > 0 && (
-        <QuestionSection title="Answered" count={answered.length} empty="">
+        <QuestionSection title={t('audience.answered')} count={answered.length} empty="">
           {answered.map((question) => (
             <QuestionCard key={question.id} question={question} testId="public-question" />
           ))}

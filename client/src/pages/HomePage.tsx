@@ -3,22 +3,32 @@ import {
   EventTitleSchema,
   normalizeEventCode,
   type CreatedEvent,
+  type Failure,
 } from '@dais/shared';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CopyButton } from '../components/CopyButton';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { CodeSlot, TextSlot } from '../components/TransSlots';
 import { useBusy } from '../hooks/useBusy';
+import { errorText } from '../i18n/errors';
 import { createEvent } from '../lib/api';
 import { absoluteUrl, eventPath } from '../lib/urls';
 
 const TITLE_MAX = EventTitleSchema.maxLength ?? 120;
 
-function ErrorText({ error }: { error: string | null }) {
-  return error ? (
+/** A form's problem: a key of ours, or a failed request. Worded at render, in the current language. */
+type FormError = 'home.create.titleMissing' | 'home.join.badCode' | Failure;
+
+function ErrorText({ error }: { error: FormError | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
     <p className="feedback feedback--error" role="alert">
-      {error}
+      {typeof error === 'string' ? t(error) : errorText(error)}
     </p>
-  ) : null;
+  );
 }
 
 function LinkRow({
@@ -50,30 +60,37 @@ function LinkRow({
 }
 
 function CreatedLinks({ event }: { event: CreatedEvent }) {
+  const { t } = useTranslation();
   return (
     <section className="panel created" aria-live="polite">
       <h2>
-        “{event.title}” is ready <span className="code">{event.code}</span>
+        <Trans
+          t={t}
+          i18nKey="home.created.heading"
+          components={{
+            name: <TextSlot value={event.title} />,
+            code: <CodeSlot value={event.code} />,
+          }}
+        />
       </h2>
       <LinkRow
-        label="Audience"
-        hint="Share it with everyone: on screen, in chat, on slides."
+        label={t('home.created.audience')}
+        hint={t('home.created.audienceHint')}
         url={event.audienceUrl}
         testId="audience-url"
       />
       <p className="warning" role="note">
-        <strong>Keep the next two links secret.</strong> Anyone who has them can moderate the
-        questions or drive the stage. Save them now: they cannot be shown again.
+        <Trans t={t} i18nKey="home.created.secret" components={{ strong: <strong /> }} />
       </p>
       <LinkRow
-        label="Moderator"
-        hint="For the people who review questions."
+        label={t('home.created.moderator')}
+        hint={t('home.created.moderatorHint')}
         url={event.moderatorUrl}
         testId="moderator-url"
       />
       <LinkRow
-        label="Stage"
-        hint="Open it on the screen of the hall."
+        label={t('home.created.stage')}
+        hint={t('home.created.stageHint')}
         url={event.stageUrl}
         testId="stage-url"
       />
@@ -82,32 +99,33 @@ function CreatedLinks({ event }: { event: CreatedEvent }) {
 }
 
 function CreateEventForm() {
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [created, setCreated] = useState<CreatedEvent | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const [busy, run] = useBusy();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) {
-      setError('Give your event a title.');
+      setError('home.create.titleMissing');
       return;
     }
     const result = await run(() => createEvent(title.trim()));
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : result);
     setCreated(result.ok ? result.event : null);
   };
 
   return (
     <>
       <form className="panel stack" onSubmit={(e) => void submit(e)}>
-        <h2>Create an event</h2>
-        <label htmlFor="event-title">Title</label>
+        <h2>{t('home.create.heading')}</h2>
+        <label htmlFor="event-title">{t('home.create.titleLabel')}</label>
         <input
           id="event-title"
           className="input"
           data-testid="title-input"
-          placeholder="e.g. Town hall with the CEO"
+          placeholder={t('home.create.titlePlaceholder')}
           maxLength={TITLE_MAX}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
@@ -118,7 +136,7 @@ function CreateEventForm() {
           data-testid="create-event"
           disabled={busy}
         >
-          {busy ? 'Creating…' : 'Create event'}
+          {busy ? t('home.create.submitting') : t('home.create.submit')}
         </button>
         <ErrorText error={error} />
       </form>
@@ -128,15 +146,16 @@ function CreateEventForm() {
 }
 
 function JoinEventForm() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const normalized = normalizeEventCode(code);
     if (!EventCodeSchema.safeParse(normalized).success) {
-      setError('Event codes have 8 letters and digits, like ACDE-FG34.');
+      setError('home.join.badCode');
       return;
     }
     void navigate(eventPath(normalized));
@@ -144,8 +163,8 @@ function JoinEventForm() {
 
   return (
     <form className="panel stack" onSubmit={submit}>
-      <h2>Join an event</h2>
-      <label htmlFor="join-code">Event code</label>
+      <h2>{t('home.join.heading')}</h2>
+      <label htmlFor="join-code">{t('home.join.codeLabel')}</label>
       <input
         id="join-code"
         className="input input--code"
@@ -161,7 +180,7 @@ function JoinEventForm() {
         }}
       />
       <button type="submit" className="button button--primary" data-testid="join-event">
-        Join
+        {t('home.join.submit')}
       </button>
       <ErrorText error={error} />
     </form>
@@ -169,12 +188,14 @@ function JoinEventForm() {
 }
 
 export function HomePage() {
+  const { t } = useTranslation();
   return (
     <main className="page page--home">
-      <title>Dais · Live Q&A</title>
+      <title>{t('home.pageTitle')}</title>
       <header className="hero">
-        <h1>Dais</h1>
-        <p>Live questions from the audience, reviewed by moderators, answered on stage.</p>
+        <LanguageSwitch className="hero__language" />
+        <h1>{t('common.appName')}</h1>
+        <p>{t('home.tagline')}</p>
       </header>
       <div className="home-grid">
         <CreateEventForm />

@@ -1,4 +1,5 @@
 import { needsEditToApprove, type EventInfo, type Question } from '@dais/shared';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../components/CopyButton';
 import { EventHeader } from '../components/EventHeader';
 import { MergeBanner } from '../components/Merging';
@@ -42,6 +43,7 @@ function Queue({ title, questions, empty, className, note, showStatus }: QueuePr
 }
 
 export function ModeratorPage({ event }: { event: EventInfo }) {
+  const { t } = useTranslation();
   const pending = useFullQuestions(PENDING, 'oldest');
   const held = useFullQuestions(HELD, 'oldest');
   // Oldest first: the order the stage's "Next" takes them in.
@@ -55,10 +57,10 @@ export function ModeratorPage({ event }: { event: EventInfo }) {
 
   return (
     <div className="page page--moderator">
-      <title>{`Moderate · ${event.title}`}</title>
+      <title>{t('moderator.pageTitle', { title: event.title })}</title>
       <EventHeader event={event}>
         <div className="share">
-          <span className="share__label">Audience link</span>
+          <span className="share__label">{t('moderator.audienceLink')}</span>
           <a href={shareUrl} target="_blank" rel="noreferrer">
             {shareUrl}
           </a>
@@ -69,29 +71,45 @@ export function ModeratorPage({ event }: { event: EventInfo }) {
       <MergeBanner />
       <div className="board">
         <div className="board__column">
-          <Queue title="Incoming" questions={pending} empty="Nothing to review." />
+          <Queue
+            title={t('moderator.incoming')}
+            questions={pending}
+            empty={t('moderator.incomingEmpty')}
+          />
         </div>
         <div className="board__column">
           <Queue
-            title="Safeguarding"
+            title={t('moderator.safeguarding')}
             className="section--safeguarding"
             questions={safeguarding}
-            empty="No safeguarding concerns."
-            note="Possible risk to someone’s safety. Follow your safeguarding procedure; such a question can only be approved with an edited text."
+            empty={t('moderator.safeguardingEmpty')}
+            note={t('moderator.safeguardingNote')}
           />
-          <Queue title="Held" questions={heldByFilter} empty="Nothing held by the filter." />
-        </div>
-        <div className="board__column">
-          <Queue title="Approved" questions={approved} empty="No approved questions." />
+          <Queue
+            title={t('moderator.held')}
+            questions={heldByFilter}
+            empty={t('moderator.heldEmpty')}
+          />
         </div>
         <div className="board__column">
           <Queue
-            title="On stage / Answered"
+            title={t('moderator.approved')}
+            questions={approved}
+            empty={t('moderator.approvedEmpty')}
+          />
+        </div>
+        <div className="board__column">
+          <Queue
+            title={t('moderator.shown')}
             questions={[...live, ...answered]}
-            empty="Nothing shown yet."
+            empty={t('moderator.shownEmpty')}
             showStatus
           />
-          <Queue title="Rejected" questions={rejected} empty="No rejected questions." />
+          <Queue
+            title={t('moderator.rejected')}
+            questions={rejected}
+            empty={t('moderator.rejectedEmpty')}
+          />
         </div>
       </div>
     </div>

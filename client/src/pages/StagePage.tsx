@@ -1,4 +1,5 @@
 import { textLength, type EventInfo } from '@dais/shared';
+import { useTranslation } from 'react-i18next';
 import { AskedBy } from '../components/AskedBy';
 import { EventHeader } from '../components/EventHeader';
 import { QuestionCard } from '../components/QuestionCard';
@@ -19,6 +20,7 @@ const sizeClass = (text: string) => {
 };
 
 export function StagePage({ event }: { event: EventInfo }) {
+  const { t } = useTranslation();
   const live = useLiveQuestion();
   const queue = useQuestions(APPROVED, 'oldest');
   const [busy, run] = useBusy();
@@ -36,9 +38,9 @@ export function StagePage({ event }: { event: EventInfo }) {
 
   return (
     <div className="page page--stage">
-      <title>{`Stage · ${event.title}`}</title>
+      <title>{t('stage.pageTitle', { title: event.title })}</title>
       <EventHeader event={event}>
-        <span className="stage-join">Ask at {audienceUrl(event.code)}</span>
+        <span className="stage-join">{t('stage.askAt', { url: audienceUrl(event.code) })}</span>
       </EventHeader>
       <main className="stage-main">
         {live ? (
@@ -50,12 +52,12 @@ export function StagePage({ event }: { event: EventInfo }) {
               <QuestionText question={live} />
             </blockquote>
             <figcaption className="stage-caption">
-              <span className="stage-author">{authorLabel(live)}</span>
+              <span className="stage-author">{authorLabel(live, t)}</span>
               <AskedBy count={live.askedBy} className="stage-asked-by" />
             </figcaption>
           </figure>
         ) : (
-          <p className="stage-empty">No question on stage</p>
+          <p className="stage-empty">{t('stage.empty')}</p>
         )}
         <div className="stage-controls">
           <button
@@ -65,7 +67,7 @@ export function StagePage({ event }: { event: EventInfo }) {
             disabled={busy || !live}
             onClick={answer}
           >
-            Answered
+            {t('stage.answered')}
           </button>
           <button
             type="button"
@@ -74,12 +76,16 @@ export function StagePage({ event }: { event: EventInfo }) {
             disabled={busy || (!live && queue.length === 0)}
             onClick={next}
           >
-            Next
+            {t('stage.next')}
           </button>
         </div>
       </main>
       <aside className="stage-queue">
-        <QuestionSection title="Up next" count={queue.length} empty="No approved questions yet.">
+        <QuestionSection
+          title={t('stage.upNext')}
+          count={queue.length}
+          empty={t('stage.queueEmpty')}
+        >
           {queue.map((question) => (
             <QuestionCard key={question.id} question={question} testId="stage-queue-item">
               <button
@@ -89,7 +95,7 @@ export function StagePage({ event }: { event: EventInfo }) {
                 disabled={busy}
                 onClick={() => show(question)}
               >
-                Show
+                {t('stage.show')}
               </button>
             </QuestionCard>
           ))}
