@@ -170,6 +170,18 @@ export const ConfigureSchema = z
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'Nothing to change');
 export type ConfigurePayload = z.input<typeof ConfigureSchema>;
 
+/**
+ * `GET /api/events/:code/export` query: CSV or JSON; every question the caller may
+ * see or only the answered ones; redacted public text, or (moderator key only) the
+ * asker's raw text. @example { format: 'csv', scope: 'answered', personal: 'redacted' }
+ */
+export const ExportQuerySchema = z.object({
+  format: z.enum(['csv', 'json']).default('csv'),
+  scope: z.enum(['all', 'answered']).default('all'),
+  personal: z.enum(['redacted', 'raw']).default('redacted'),
+});
+export type ExportQuery = z.input<typeof ExportQuerySchema>;
+
 /** `POST /api/events` body. @example { "title": "Ask the ambassador" } */
 export const CreateEventSchema = z.object({ title: EventTitleSchema });
 
