@@ -1,4 +1,4 @@
-import type { ConfigurePayload, QuestionAction, Result } from '@dais/shared';
+import { ErrorCode, type ConfigurePayload, type QuestionAction, type Result } from '@dais/shared';
 import { errorText, type FailureContext } from '../i18n/errors';
 import type { AnyQuestion } from '../lib/questions';
 import { useAppStore } from '../store';
@@ -16,8 +16,15 @@ const ACTION_EVENTS = {
 export type SimpleAction = keyof typeof ACTION_EVENTS;
 
 /**
+ * The status this client shows for a question: sent as `expected`, so when another
+ * moderator acted first the server answers CONFLICT instead of overriding them.
+ */
+const seen = (questionId: string) => store().questions[questionId]?.status;
+
+/**
  * The acked copy is merged at once (the push that follows is then a no-op by rev);
- * a failure is shown as a notice, in the user's language.
+ * a failure is shown as a notice, in the user's language. A CONFLICT brings the
+ * question as it is now, which replaces the stale copy on screen.
  */
 async function applied<R extends Result<{ question: AnyQuestion }>>(
   request: Promise<R>,
@@ -25,25 +32,93 @@ async function applied<R extends Result<{ question: AnyQuestion }>>(
 ) {
   const result = await request;
   if (result.ok) store().mergeQuestion(result.data.question);
-  else store().notify('error', errorText(result, context));
+  else failed(result, context);
   return result;
+}
+
+function failed(result: Exclude<Result<unknown>, { ok: true }>, context: FailureContext = 'other') {
+  if (result.error === ErrorCode.Conflict && result.current) store().mergeQuestion(result.current);
+  store().notify('error', errorText(result, context));
 }
 
 /** Moves a question along TRANSITIONS. */
 export const moveQuestion = (action: SimpleAction, questionId: string) =>
-  applied(send(ACTION_EVENTS[action], { questionId }));
+  applied(send(ACTION_EVENTS[action], { questionId, expected: seen(questionId) }));
 
 /** Approves with the moderator's edit as the public text. */
 export const approveEdited = (questionId: string, text: string) =>
-  applied(send('question:approve', { questionId, text }), 'edit');
+  applied(send('question:approve', { questionId, text, expected: seen(questionId) }), 'edit');
 
 /** The reason is shown to the asker only. */
-export const rejectQuestion = (questionId: string, reason: string) =>
-  applied(send('question:reject', { questionId, reason: reason.trim() || undefined }));
+export const rejectQuestion = (questionId: string, reason = '') =>
+  applied(
+    send('question:reject', {
+      questionId,
+      reason: reason.trim() || undefined,
+      expected: seen(questionId),
+    }),
+  );
 
 /** Puts the cluster led by `questionId` into the one led by `intoId`. */
 export const mergeCluster = (questionId: string, intoId: string) =>
   applied(send('question:merge', { questionId, intoId }));
+
+/** Replaces the public text; the asker's words stay in the audit log. */
+export const editQuestion = (questionId: string, text: string) =>
+  applied(send('question:edit', { questionId, text, expected: seen(questionId) }), 'edit');
+
+export const pinQuestion = (questionId: string, on: boolean) =>
+  applied(send('question:pin', { questionId, on }));
+
+export const starQuestion = (questionId: string, on: boolean) =>
+  applied(send('question:star', { questionId, on }));
+
+/** Upvotes or withdraws; the count comes back at once, everyone else gets it batched. */
+export async function voteFor(questionId: string, up: boolean) {
+  const result = await send('question:vote', { questionId, up });
+  if (!result.ok) return failed(result);
+  const { questionId: leaderId, votes, voted } = result.data;
+  store().setVoted(leaderId, voted);
+  const known = store().questions[leaderId];
+  if (known) store().applyVotes([{ id: leaderId, votes, score: known.score, rev: known.rev }]);
+}
+
+/** Puts an approved question into "Up next" before `beforeId` (null: at the end). */
+export async function queueMove(questionId: string, beforeId: string | null) {
+  const result = await send('queue:move', { questionId, beforeId });
+  if (result.ok) store().setQueue(result.data.queue);
+  else failed(result);
+}
+
+export async function queueRemove(questionId: string) {
+  const result = await send('queue:remove', { questionId, expected: seen(questionId) });
+  if (result.ok) store().setQueue(result.data.queue);
+  else failed(result);
+}
+
+/** The stage moves on: `next` answers the live question, `skip` returns it unanswered. */
+export async function advanceStage(how: 'next' | 'skip') {
+  const result = await send(how === 'next' ? 'stage:next' : 'stage:skip', {});
+  if (!result.ok) return failed(result);
+  for (const question of [result.data.previous, result.data.live]) {
+    if (question) store().mergeQuestion(question);
+  }
+}
+
+/** Tells the other moderators what this one looks at; best effort, no notice. */
+export const focusOn = (questionId: string | null) => void send('moderator:focus', { questionId });
+
+/** Undoes this moderator's own last action. */
+export async function undoLast() {
+  const result = await send('moderator:undo', {});
+  if (!result.ok) return failed(result);
+  for (const question of result.data.questions) store().mergeQuestion(question);
+}
+
+/** Older pages of the audit log are read on demand. */
+export const readAudit = (before?: string) => send('audit:read', { before, limit: 100 });
+
+export const readSummary = () => send('event:summary', {});
 
 /** The caller shows the outcome next to the form (`errorText(result, 'submit')`), so no notice here. */
 export async function submitQuestion(text: string, name: string) {
@@ -61,5 +136,13 @@ export async function configureEvent(change: ConfigurePayload, done: string) {
   } else {
     store().notify('error', errorText(result));
   }
+  return result;
+}
+
+/** Purges the raw text of held and redacted questions now. */
+export async function purgeNow(done: (purged: number) => string) {
+  const result = await send('event:purge', {});
+  if (result.ok) store().notify('success', done(result.data.purged));
+  else failed(result);
   return result;
 }

@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   fail,
+  MAX_DISPLAY_NAME_LENGTH,
   PROTOCOL_VERSION,
   type AckData,
   type ClientEventName,
@@ -11,7 +12,7 @@ import {
   type ServerToClientEvents,
 } from '@dais/shared';
 import { io, type Socket } from 'socket.io-client';
-import { readStored, tokenKey, writeStored } from '../lib/storage';
+import { moderatorClientId, NAME_KEY, readStored, tokenKey, writeStored } from '../lib/storage';
 import type { AnyQuestion } from '../lib/questions';
 import { useAppStore } from '../store';
 
@@ -105,6 +106,9 @@ export function connectToEvent(request: JoinRequest): () => void {
     else store().mergeQuestion(question);
   });
   socket.on('event:changed', ({ event, settings }) => store().setEvent(event, settings));
+  socket.on('votes:changed', ({ updates }) => store().applyVotes(updates));
+  socket.on('queue:changed', ({ queue }) => store().setQueue(queue));
+  socket.on('presence:changed', ({ presence }) => store().setPresence(presence));
 
   return () => {
     clearTimeout(retryTimer);
@@ -115,6 +119,14 @@ export function connectToEvent(request: JoinRequest): () => void {
 }
 
 function joinPayload(request: JoinRequest): JoinPayload {
+  if (request.role === 'moderator') {
+    const name = readStored(NAME_KEY)?.trim();
+    return {
+      ...request,
+      clientId: moderatorClientId(),
+      ...(name && { name: name.slice(0, MAX_DISPLAY_NAME_LENGTH) }),
+    };
+  }
   if (request.role !== 'audience') return request;
   const token = readStored(tokenKey(request.code));
   return token ? { ...request, token } : request;

@@ -17,4 +17,14 @@ export const questionsSlice: StateCreator<AppState, [], [], QuestionsSlice> = (s
       const mine = isMine ? mergeQuestion(state.mine, question) : state.mine;
       return questions === state.questions && mine === state.mine ? state : { questions, mine };
     }),
+  applyVotes: (updates) =>
+    set((state) => {
+      let questions = state.questions;
+      for (const { id, votes, score, rev } of updates) {
+        const known = questions[id];
+        if (!known || known.rev > rev) continue;
+        questions = { ...questions, [id]: { ...known, votes, score, rev } };
+      }
+      return questions === state.questions ? state : { questions };
+    }),
 });

@@ -7,11 +7,17 @@ import { initialNotices } from './noticesSlice';
 import { initialQuestions } from './questionsSlice';
 import type { AppState, SessionSlice } from './types';
 
-const initialSession: Pick<SessionSlice, 'event' | 'settings' | 'participantId' | 'fatalError'> = {
+const initialSession: Pick<
+  SessionSlice,
+  'event' | 'settings' | 'participantId' | 'fatalError' | 'queue' | 'presence' | 'myVotes'
+> = {
   event: null,
   settings: null,
   participantId: null,
   fatalError: null,
+  queue: [],
+  presence: [],
+  myVotes: {},
 };
 
 const collect = <Q extends AnyQuestion>(list: readonly Q[]) =>
@@ -26,6 +32,9 @@ export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) 
       settings: snapshot.settings ?? null,
       participantId: snapshot.participant?.id ?? null,
       fatalError: null,
+      queue: snapshot.queue ?? [],
+      presence: snapshot.presence ?? [],
+      myVotes: Object.fromEntries((snapshot.myVotes ?? []).map((id) => [id, true as const])),
       mine,
       // Our own copies first, so a public view of the same revision does not replace them.
       questions: snapshot.questions.reduce(
@@ -36,6 +45,13 @@ export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) 
   },
   setEvent: (event, settings) => set(settings ? { event, settings } : { event }),
   setFatalError: (fatalError) => set({ fatalError }),
+  setQueue: (queue) => set({ queue }),
+  setPresence: (presence) => set({ presence }),
+  setVoted: (questionId, voted) =>
+    set(({ myVotes }) => {
+      const { [questionId]: _, ...others } = myVotes;
+      return { myVotes: voted ? { ...others, [questionId]: true } : others };
+    }),
   reset: () =>
     set({
       ...initialConnection,

@@ -1,4 +1,12 @@
-import type { EventInfo, Failure, ModerationSettings, OwnQuestion, Snapshot } from '@dais/shared';
+import type {
+  EventInfo,
+  Failure,
+  ModerationSettings,
+  OwnQuestion,
+  Presence,
+  ServerToClientEvents,
+  Snapshot,
+} from '@dais/shared';
 import type { AnyQuestion } from '../lib/questions';
 
 /** `offline` means we were connected once and are trying to get back. */
@@ -17,6 +25,15 @@ export interface SessionSlice {
   participantId: string | null;
   /** A join failure the page cannot recover from by retrying (unknown event, wrong key…). */
   fatalError: Failure | null;
+  /** "Up next" in order: moderators and the stage. */
+  queue: string[];
+  /** The other moderators and what they look at: moderators only. */
+  presence: Presence;
+  /** Cluster leaders this participant upvoted: the audience only. */
+  myVotes: Record<string, true>;
+  setQueue: (queue: string[]) => void;
+  setPresence: (presence: Presence) => void;
+  setVoted: (questionId: string, voted: boolean) => void;
   /** Replaces the whole event state with what the server sent on join. */
   applySnapshot: (snapshot: Snapshot) => void;
   /** `settings` comes with the event for moderators only. */
@@ -32,7 +49,11 @@ export interface QuestionsSlice {
   /** The audience's own questions as their asker sees them (with the rejection reason). */
   mine: Record<string, OwnQuestion>;
   mergeQuestion: (question: AnyQuestion) => void;
+  /** Vote counts and scores from `votes:changed`, applied where their rev is not older. */
+  applyVotes: (updates: VoteUpdate[]) => void;
 }
+
+export type VoteUpdate = Parameters<ServerToClientEvents['votes:changed']>[0]['updates'][number];
 
 export type NoticeKind = 'error' | 'success';
 export interface Notice {
