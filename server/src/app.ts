@@ -8,9 +8,11 @@ import { Server } from 'socket.io';
 import { apiRouter } from './http/api';
 import { consoleLogger, type Logger } from './logger';
 import { attachGateway } from './realtime/gateway';
+import { createVoteBatcher } from './realtime/vote-batcher';
 import type { DaisServer } from './realtime/types';
 import { createIntake } from './moderation/intake';
 import { createEventStore } from './store/event-store';
+import { createRankingStore } from './store/ranking-store';
 import { defineScripts } from './store/scripts';
 
 export interface AppDeps {
@@ -54,9 +56,13 @@ export async function createApp({
 
   const httpServer = createServer(web);
   const io: DaisServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64_000 });
+  const ranking = createRankingStore(redis, store);
+  const votes = createVoteBatcher(io, ranking, logger);
   attachGateway(io, {
     store,
     intake: createIntake(store),
+    ranking,
+    votes,
     logger,
     now,
     secret: await store.signingSecret(),
@@ -74,6 +80,7 @@ export async function createApp({
         });
       }),
     close: async () => {
+      await votes.stop();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

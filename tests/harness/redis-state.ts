@@ -18,7 +18,9 @@ export async function redisFingerprint(redis: Redis): Promise<Record<string, unk
               ? await redis.xrange(key, '-', '+')
               : type === 'set'
                 ? (await redis.smembers(key)).sort()
-                : await redis.get(key);
+                : type === 'list'
+                  ? await redis.lrange(key, 0, -1)
+                  : await redis.get(key);
       return [key, { type, value }] as const;
     }),
   );

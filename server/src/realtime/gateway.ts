@@ -13,13 +13,18 @@ import { indexEntry, type Intake } from '../moderation/intake';
 import { keyMatches, newId, signParticipant, verifyParticipant } from '../security/secrets';
 import { StoreError, toInfo, type EventStore } from '../store/event-store';
 import type { Logger } from '../logger';
-import { authorize, handle } from './handle';
-import { moderatorsRoom, participantRoom, publicRoom, publishChange } from './rooms';
+import type { RankingStore } from '../store/ranking-store';
+import { authorize, handle, joined } from './handle';
+import { moderatorsRoom, participantRoom, publicRoom, publishChange, stageRoom } from './rooms';
+import { publishQueueIfLeft, registerRanking } from './ranking';
 import type { DaisServer, DaisSocket } from './types';
+import type { VoteBatcher } from './vote-batcher';
 
 export interface GatewayDeps {
   store: EventStore;
   intake: Intake;
+  ranking: RankingStore;
+  votes: VoteBatcher;
   logger: Logger;
   now: () => number;
   /** Signs participant tokens; shared by all processes through Redis. */
@@ -41,10 +46,11 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
     registerJoin(socket, deps);
     registerAudience(io, socket, deps);
     registerModeration(io, socket, deps);
+    registerRanking(io, socket, deps);
   });
 }
 
-function registerJoin(socket: DaisSocket, { store, logger, secret }: GatewayDeps) {
+function registerJoin(socket: DaisSocket, { store, ranking, logger, secret }: GatewayDeps) {
   handle(socket, 'event:join', logger, async (join): Promise<Snapshot> => {
     const event = await store.getEvent(join.code);
     if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${join.code}`);
@@ -66,6 +72,7 @@ function registerJoin(socket: DaisSocket, { store, logger, secret }: GatewayDeps
     socket.data = { code: event.code, role: join.role, participantId: participant?.id };
     if (join.role === 'moderator') void socket.join(moderatorsRoom(event.code));
     else void socket.join(publicRoom(event.code));
+    if (join.role === 'stage') void socket.join(stageRoom(event.code));
     if (participant) void socket.join(participantRoom(event.code, participant.id));
 
     const moderator = join.role === 'moderator';
@@ -74,6 +81,7 @@ function registerJoin(socket: DaisSocket, { store, logger, secret }: GatewayDeps
       moderator ? QUESTION_STATUSES : PUBLIC_STATUSES,
       participant?.id,
     );
+    const ranked = await ranking.joinState(event.code, join.role, participant?.id, state.questions);
     return {
       role: join.role,
       event: toInfo(event),
@@ -81,6 +89,7 @@ function registerJoin(socket: DaisSocket, { store, logger, secret }: GatewayDeps
       questions: moderator ? state.questions : state.questions.map(toPublic),
       ...(moderator && { settings: event.settings }),
       ...(participant && { participant, mine: state.mine.map(toOwn) }),
+      ...ranked,
     };
   });
 }
@@ -120,6 +129,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
       });
       if (result.returned) publishChange(io, code, 'returned', result.returned);
       publishChange(io, code, change, result.change);
+      await publishQueueIfLeft(io, deps.ranking, code, result.change);
       return { question: result.change.question };
     });
   }
@@ -146,6 +156,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     });
     for (const change of moved) publishChange(io, code, 'merged', change);
     publishChange(io, code, 'merged', { logId, question: target, previous: target.status });
+    await publishQueueIfLeft(io, deps.ranking, code, moved[0]!);
     return { question: target };
   });
 
@@ -215,11 +226,4 @@ async function approvedText(
     });
   }
   return result.text;
-}
-
-/** The socket's event and role; `authorize` has already refused sockets that did not join. */
-function joined(socket: DaisSocket) {
-  const { code, role, participantId } = socket.data;
-  if (!code || !role) throw new StoreError(ErrorCode.NotJoined, 'Join an event first');
-  return { code, role, participantId };
 }

@@ -82,3 +82,10 @@ const isRedisDown = (error: unknown) =>
   /Connection is closed|max retries per request|Stream isn't writeable|ECONNREFUSED/i.test(
     error.message,
   );
+
+/** The socket's event, role and actor; `authorize` has already refused sockets that did not join. */
+export function joined(socket: DaisSocket) {
+  const { code, role, participantId, actor } = socket.data;
+  if (!code || !role || !actor) throw new StoreError(ErrorCode.NotJoined, 'Join an event first');
+  return { code, role, participantId, actor };
+}

@@ -6,6 +6,8 @@ import type { DaisServer } from './types';
 export const moderatorsRoom = (code: string) => `${code}:moderators`;
 /** The audience and the stage see public questions only. */
 export const publicRoom = (code: string) => `${code}:public`;
+/** The stage screens (also in the public room), for "Up next". */
+export const stageRoom = (code: string) => `${code}:stage`;
 /** Every socket of one participant, for their own questions. */
 export const participantRoom = (code: string, participantId: string) =>
   `${code}:p:${participantId}`;
@@ -29,4 +31,9 @@ export function publishChange(
       .except(asker)
       .emit('question:changed', { logId, change, question: toPublic(question) });
   }
+}
+
+/** "Up next" changed: moderators and the stage hear its ids in order. */
+export function publishQueue(io: DaisServer, code: string, logId: string, queue: string[]): void {
+  io.to([moderatorsRoom(code), stageRoom(code)]).emit('queue:changed', { logId, queue });
 }

@@ -317,6 +317,10 @@ export function createEventStore(redis: Redis) {
         keys.clusterOf,
         keys.status(source.status),
         keys.status('merged'),
+        keys.voters(sourceId),
+        keys.voters(targetId),
+        keys.rank,
+        keys.queue,
       ];
       const [logId, movedIds] = await run(() =>
         redis.mergeCluster(
@@ -366,6 +370,7 @@ export function createEventStore(redis: Redis) {
         keys.clusterOf,
         keys.status('merged'),
         keys.status('pending'),
+        keys.rank,
         ...(fingerprint ? opts.bandsOf(fingerprint) : []).map(keys.band),
       ];
       const logId = await run(() =>
@@ -456,7 +461,7 @@ export function createEventStore(redis: Redis) {
 export type EventStore = ReturnType<typeof createEventStore>;
 
 /** Runs an optimistic read-then-script step again while the script says the reads went stale. */
-async function retrying<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+export async function retrying<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
@@ -467,7 +472,7 @@ async function retrying<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
 }
 
 /** Turns the typed errors our Lua scripts raise into StoreErrors (or Retry). */
-async function run<T>(call: () => Promise<T>): Promise<T> {
+export async function run<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

@@ -55,5 +55,28 @@ declare module 'ioredis' {
     transitionQuestion(...args: Arg[]): Result<[string, string], Context>;
     mergeCluster(...args: Arg[]): Result<[string, string[]], Context>;
     splitQuestion(...args: Arg[]): Result<string, Context>;
+    stageAdvance(...args: Arg[]): Result<[string, string], Context>;
+    voteQuestion(
+      log: string,
+      question: string,
+      leader: string,
+      voters: string,
+      clusterOf: string,
+      rank: string,
+      ...args: Arg[]
+    ): Result<[number, number, string], Context>;
+    setFlag(log: string, question: string, rank: string, ...args: Arg[]): Result<string, Context>;
+    queueMove(
+      log: string,
+      queue: string,
+      question: string,
+      ...args: Arg[]
+    ): Result<[string, string[]], Context>;
+    queueRemove(
+      log: string,
+      queue: string,
+      question: string,
+      ...args: Arg[]
+    ): Result<[string, string[]], Context>;
   }
 }

@@ -2,9 +2,11 @@
   Merges the cluster led by one question into the cluster led by another.
   KEYS[1] log stream  KEYS[2] source leader hash  KEYS[3] target leader hash
   KEYS[4] source askers set  KEYS[5] target askers set  KEYS[6] clusterOf hash
-  KEYS[7] source's status set  KEYS[8] merged set
+  KEYS[7] source's status set  KEYS[8] merged set  KEYS[9] source voters set
+  KEYS[10] target voters set  KEYS[11] rank set  KEYS[12] queue list
   ARGV[1] source id  ARGV[2] target id  ARGV[3] statuses the source may have, comma
-  separated  ARGV[4] now  ARGV[5] actor  ARGV[6] the source status the caller read
+  separated  ARGV[4] now  ARGV[5] actor id  ARGV[6] the source status the caller read
+  ARGV[7] actor name
   Returns: { log id, ids of questions now in the target cluster that changed cluster }.
   Errors: QUESTION_NOT_FOUND; CONFLICT <why>; RETRY (the source's status changed
   since the caller read it).
@@ -36,12 +38,20 @@ end
 rcall('HSET', KEYS[6], source, target)
 rcall('SUNIONSTORE', KEYS[5], KEYS[5], KEYS[4])
 rcall('DEL', KEYS[4])
+-- Votes follow the askers: a participant who voted for both clusters counts once.
+rcall('SUNIONSTORE', KEYS[10], KEYS[10], KEYS[9])
+rcall('DEL', KEYS[9])
 rcall('ZREM', KEYS[7], source)
 rcall('ZADD', KEYS[8], rcall('HGET', KEYS[2], 'createdAt'), source)
-rcall('HSET', KEYS[2], 'status', 'merged', 'askedBy', 1, 'updatedAt', ARGV[4])
+rcall('LREM', KEYS[12], 0, source)
+rcall('HSET', KEYS[2], 'status', 'merged', 'askedBy', 1, 'votes', 0, 'updatedAt', ARGV[4],
+  'statusAt', ARGV[4])
 rcall('HINCRBY', KEYS[2], 'rev', 1)
-rcall('HSET', KEYS[3], 'askedBy', rcall('SCARD', KEYS[5]), 'updatedAt', ARGV[4])
+rerank(KEYS[2], KEYS[11])
+rcall('HSET', KEYS[3], 'askedBy', rcall('SCARD', KEYS[5]), 'votes', rcall('SCARD', KEYS[10]),
+  'updatedAt', ARGV[4])
 rcall('HINCRBY', KEYS[3], 'rev', 1)
+rerank(KEYS[3], KEYS[11])
 local logId = rcall('XADD', KEYS[1], '*', 'type', 'question.merged', 'id', source,
-  'into', target, 'actor', ARGV[5])
+  'into', target, 'actor', ARGV[5], 'actorName', ARGV[7])
 return { logId, moved }

@@ -3,8 +3,11 @@
   pending, and is indexed for near-duplicates.
   KEYS[1] log stream  KEYS[2] question hash  KEYS[3] leader hash  KEYS[4] leader's
   askers set  KEYS[5] the question's own askers set  KEYS[6] clusterOf hash
-  KEYS[7] merged set  KEYS[8] pending set  KEYS[9..] the question's LSH band sets
-  ARGV[1] id  ARGV[2] leader id the caller read  ARGV[3] now  ARGV[4] actor
+  KEYS[7] merged set  KEYS[8] pending set  KEYS[9] rank set  KEYS[10..] the
+  question's LSH band sets
+  Votes stay with the leader: the cluster's voters voted for the leader's question.
+  ARGV[1] id  ARGV[2] leader id the caller read  ARGV[3] now  ARGV[4] actor id
+  ARGV[5] actor name
   Returns: the log id.
   Errors: QUESTION_NOT_FOUND; CONFLICT <status>; RETRY (its cluster changed).
 ]]
@@ -21,10 +24,13 @@ rcall('SREM', KEYS[4], author)
 rcall('SADD', KEYS[5], author)
 rcall('ZREM', KEYS[7], id)
 rcall('ZADD', KEYS[8], rcall('HGET', KEYS[2], 'createdAt'), id)
-rcall('HSET', KEYS[2], 'status', 'pending', 'askedBy', 1, 'updatedAt', ARGV[3])
+rcall('HSET', KEYS[2], 'status', 'pending', 'askedBy', 1, 'votes', 0, 'updatedAt', ARGV[3],
+  'statusAt', ARGV[3])
 rcall('HINCRBY', KEYS[2], 'rev', 1)
+rerank(KEYS[2], KEYS[9])
 rcall('HSET', KEYS[3], 'askedBy', rcall('SCARD', KEYS[4]), 'updatedAt', ARGV[3])
 rcall('HINCRBY', KEYS[3], 'rev', 1)
-for i = 9, #KEYS do rcall('SADD', KEYS[i], id) end
+rerank(KEYS[3], KEYS[9])
+for i = 10, #KEYS do rcall('SADD', KEYS[i], id) end
 return rcall('XADD', KEYS[1], '*', 'type', 'question.split', 'id', id, 'from', ARGV[2],
-  'actor', ARGV[4])
+  'actor', ARGV[4], 'actorName', ARGV[5])

@@ -1,0 +1,95 @@
+import type { Logger } from '../logger';
+import type { Change, EventStore } from '../store/event-store';
+import type { RankingStore } from '../store/ranking-store';
+import { handle, joined } from './handle';
+import { publishChange, publishQueue } from './rooms';
+import type { DaisServer, DaisSocket } from './types';
+import type { VoteBatcher } from './vote-batcher';
+
+/** What these handlers need of the gateway's dependencies. */
+export interface RankingDeps {
+  store: EventStore;
+  ranking: RankingStore;
+  votes: VoteBatcher;
+  logger: Logger;
+  now: () => number;
+}
+
+const FLAGS = [
+  ['question:pin', 'pinned'],
+  ['question:star', 'starred'],
+] as const;
+
+const STAGE_MOVES = [
+  ['stage:next', 'next', 'answered'],
+  ['stage:skip', 'skip', 'returned'],
+] as const;
+
+/**
+ * A question that left approved (rejected, shown, merged) left "Up next" in the same
+ * script: moderators and the stage hear the list again (unchanged when it was not queued).
+ */
+export async function publishQueueIfLeft(
+  io: DaisServer,
+  ranking: RankingStore,
+  code: string,
+  change: Change,
+) {
+  if (change.previous !== 'approved' || change.question.status === 'approved') return;
+  publishQueue(io, code, change.logId, await ranking.readQueue(code));
+}
+
+/** Votes, pin and star, "Up next" and the stage's next/skip. */
+export function registerRanking(io: DaisServer, socket: DaisSocket, deps: RankingDeps) {
+  const { store, ranking, votes, logger, now } = deps;
+
+  // The voter hears the fresh count in the ack; everyone else in the next batch.
+  handle(socket, 'question:vote', logger, async ({ questionId, up }) => {
+    const { code, actor } = joined(socket);
+    // Only the audience votes (authorize): the actor is the participant.
+    const result = await ranking.vote(code, questionId, actor.id, up);
+    if (result.changed) votes.mark(code, result.leaderId);
+    return { questionId: result.leaderId, votes: result.votes, voted: result.voted };
+  });
+
+  for (const [event, flag] of FLAGS) {
+    handle(socket, event, logger, async ({ questionId, on }) => {
+      const { code, actor } = joined(socket);
+      const change = await ranking.setFlag(code, questionId, flag, on, {
+        actor,
+        now: now(),
+      });
+      if (!change) return { question: await store.mustGetQuestion(code, questionId) };
+      publishChange(io, code, flag, change);
+      return { question: change.question };
+    });
+  }
+
+  handle(socket, 'queue:move', logger, async ({ questionId, beforeId }) => {
+    const { code, actor } = joined(socket);
+    const { logId, queue } = await ranking.moveInQueue(code, questionId, beforeId, actor);
+    if (logId) publishQueue(io, code, logId, queue);
+    return { queue };
+  });
+
+  handle(socket, 'queue:remove', logger, async ({ questionId, expected }) => {
+    const { code, actor } = joined(socket);
+    const { logId, queue } = await ranking.removeFromQueue(code, questionId, {
+      actor,
+      expected,
+    });
+    if (logId) publishQueue(io, code, logId, queue);
+    return { queue };
+  });
+
+  for (const [event, mode, change] of STAGE_MOVES) {
+    handle(socket, event, logger, async () => {
+      const { code, actor } = joined(socket);
+      const stage = await ranking.advanceStage(code, mode, { actor, now: now() });
+      if (stage.previous) publishChange(io, code, change, stage.previous);
+      if (stage.live) publishChange(io, code, 'shown', stage.live);
+      if (stage.queueChanged) publishQueue(io, code, stage.logId, stage.queue);
+      return { live: stage.live?.question ?? null, previous: stage.previous?.question ?? null };
+    });
+  }
+}
