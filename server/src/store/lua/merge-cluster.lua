@@ -53,5 +53,5 @@ rcall('HSET', KEYS[3], 'askedBy', rcall('SCARD', KEYS[5]), 'votes', rcall('SCARD
 rcall('HINCRBY', KEYS[3], 'rev', 1)
 rerank(KEYS[3], KEYS[11])
 local logId = rcall('XADD', KEYS[1], '*', 'type', 'question.merged', 'id', source,
-  'into', target, 'actor', ARGV[5], 'actorName', ARGV[7])
+  'into', target, 'actor', ARGV[5], 'actorName', ARGV[7] or '')
 return { logId, moved }

@@ -33,4 +33,4 @@ rcall('HINCRBY', KEYS[3], 'rev', 1)
 rerank(KEYS[3], KEYS[9])
 for i = 10, #KEYS do rcall('SADD', KEYS[i], id) end
 return rcall('XADD', KEYS[1], '*', 'type', 'question.split', 'id', id, 'from', ARGV[2],
-  'actor', ARGV[4], 'actorName', ARGV[5])
+  'actor', ARGV[4], 'actorName', ARGV[5] or '')
