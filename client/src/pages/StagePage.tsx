@@ -1,106 +1,84 @@
-import { textLength, type EventInfo } from '@dais/shared';
+import type { EventInfo } from '@dais/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AskedBy } from '../components/AskedBy';
 import { EventHeader } from '../components/EventHeader';
-import { QuestionCard } from '../components/QuestionCard';
-import { QuestionSection } from '../components/QuestionSection';
-import { QuestionText } from '../components/QuestionText';
-import { useBusy } from '../hooks/useBusy';
-import { authorLabel, type AnyQuestion } from '../lib/questions';
+import { JoinPanel } from '../components/stage/JoinPanel';
+import { LiveQuestion } from '../components/stage/LiveQuestion';
+import { publicView } from '../components/stage/publicView';
+import { StageControls } from '../components/stage/StageControls';
+import { StageHelp } from '../components/stage/StageHelp';
+import type { StageAction } from '../components/stage/stageKeys';
+import { UpNext } from '../components/stage/UpNext';
+import { useFullscreen } from '../components/stage/useFullscreen';
+import { useStageCommands } from '../components/stage/useStageCommands';
+import { useStageKeys } from '../components/stage/useStageKeys';
+import { useStageTheme } from '../components/stage/useStageTheme';
+import { useUpNext } from '../components/stage/useUpNext';
 import { audienceUrl } from '../lib/urls';
-import { moveQuestion } from '../realtime/commands';
-import { useLiveQuestion, useQuestions } from '../store/selectors';
+import { useLiveQuestion } from '../store/selectors';
 
-const APPROVED = ['approved'] as const;
-
-/** Long questions get smaller type so they still fit the screen. */
-const sizeClass = (text: string) => {
-  const length = textLength(text);
-  return length > 200 ? 'stage-question--long' : length > 80 ? 'stage-question--medium' : '';
-};
-
+/**
+ * The big screen a guest answers from: the live question, what comes next, and how
+ * to join. Driven by a keyboard or a presentation clicker (see stageKeys.ts); the
+ * stage key allows only show, answer, next and skip.
+ */
 export function StagePage({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
-  const live = useLiveQuestion();
-  const queue = useQuestions(APPROVED, 'oldest');
-  const [busy, run] = useBusy();
+  const stored = useLiveQuestion();
+  const live = stored && publicView(stored);
+  const upNext = useUpNext();
+  const commands = useStageCommands(live?.id);
+  const fullscreen = useFullscreen();
+  const theme = useStageTheme();
+  const [help, setHelp] = useState(false);
+  // "j" shows or hides the join panel for the question on stage now; by default it
+  // shows only when the stage is empty.
+  const [joinChoice, setJoinChoice] = useState<{ liveId?: string; shown: boolean }>();
+  const joinShown = joinChoice && joinChoice.liveId === live?.id ? joinChoice.shown : !live;
 
-  const show = (question: AnyQuestion) => void run(() => moveQuestion('show', question.id));
-  const answer = () => {
-    if (live) void run(() => moveQuestion('answer', live.id));
+  const onAction = (action: StageAction) => {
+    if (action === 'next') commands.next();
+    else if (action === 'skip') commands.skip();
+    else if (action === 'answered') commands.answered();
+    else if (action === 'join') setJoinChoice({ liveId: live?.id, shown: !joinShown });
+    else if (action === 'fullscreen') fullscreen.toggle();
+    else if (action === 'theme') theme.toggle();
+    else if (action === 'help') setHelp((open) => !open);
+    else if (help) setHelp(false);
+    else if (live && joinShown) setJoinChoice({ liveId: live.id, shown: false });
   };
-  const next = () =>
-    void run(async () => {
-      if (live && !(await moveQuestion('answer', live.id)).ok) return;
-      const [first] = queue;
-      if (first) await moveQuestion('show', first.id);
-    });
+  useStageKeys(onAction);
 
   return (
-    <div className="page page--stage">
+    <div className="page page--stage" data-theme={theme.theme} data-fullscreen={fullscreen.active}>
       <title>{t('stage.pageTitle', { title: event.title })}</title>
       <EventHeader event={event}>
         <span className="stage-join">{t('stage.askAt', { url: audienceUrl(event.code) })}</span>
       </EventHeader>
       <main className="stage-main">
         {live ? (
-          <figure className="stage-live">
-            <blockquote
-              className={`stage-question ${sizeClass(live.text)}`}
-              data-testid="stage-question"
-            >
-              <QuestionText question={live} />
-            </blockquote>
-            <figcaption className="stage-caption">
-              <span className="stage-author">{authorLabel(live, t)}</span>
-              <AskedBy count={live.askedBy} className="stage-asked-by" />
-            </figcaption>
-          </figure>
+          <LiveQuestion question={live} />
+        ) : joinShown ? (
+          <JoinPanel code={event.code} overlay={false} />
         ) : (
           <p className="stage-empty">{t('stage.empty')}</p>
         )}
-        <div className="stage-controls">
-          <button
-            type="button"
-            className="button button--stage"
-            data-testid="stage-answered"
-            disabled={busy || !live}
-            onClick={answer}
-          >
-            {t('stage.answered')}
-          </button>
-          <button
-            type="button"
-            className="button button--stage button--primary"
-            data-testid="stage-next"
-            disabled={busy || (!live && queue.length === 0)}
-            onClick={next}
-          >
-            {t('stage.next')}
-          </button>
-        </div>
+        <StageControls
+          hasLive={Boolean(live)}
+          canAdvance={Boolean(live) || upNext.preview.length > 0}
+          busy={commands.busy}
+          fullscreen={fullscreen}
+          theme={theme.theme}
+          onAction={onAction}
+        />
       </main>
-      <aside className="stage-queue">
-        <QuestionSection
-          title={t('stage.upNext')}
-          count={queue.length}
-          empty={t('stage.queueEmpty')}
-        >
-          {queue.map((question) => (
-            <QuestionCard key={question.id} question={question} testId="stage-queue-item">
-              <button
-                type="button"
-                className="button button--small"
-                data-testid="show"
-                disabled={busy}
-                onClick={() => show(question)}
-              >
-                {t('stage.show')}
-              </button>
-            </QuestionCard>
-          ))}
-        </QuestionSection>
-      </aside>
+      <UpNext {...upNext} busy={commands.busy} onShow={commands.show} />
+      {live && joinShown && (
+        <div className="stage-overlay" onClick={() => onAction('join')}>
+          <JoinPanel code={event.code} overlay />
+        </div>
+      )}
+      {help && <StageHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }
