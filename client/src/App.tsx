@@ -3,6 +3,7 @@ import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { EventRoute } from './components/EventRoute';
 import { MessageView } from './components/MessageView';
 import { Notices } from './components/Notices';
+import { LazySummaryPage } from './components/summary/LazySummaryPage';
 import { AudiencePage } from './pages/AudiencePage';
 import { HomePage } from './pages/HomePage';
 import { ModeratorPage } from './pages/ModeratorPage';
@@ -30,6 +31,10 @@ export function App() {
           element={<EventRoute role="moderator" page={ModeratorPage} />}
         />
         <Route path="/e/:code/stage" element={<EventRoute role="stage" page={StagePage} />} />
+        <Route
+          path="/e/:code/summary"
+          element={<EventRoute role="moderator" page={LazySummaryPage} />}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
       <Notices />

@@ -3,7 +3,7 @@ import { ErrorCode, fail, type CreatedEvent, type Failure } from '@dais/shared';
 /** A failure carries the server's error code, so the page words it in the user's language. */
 export type CreateResult = { ok: true; event: CreatedEvent } | Failure;
 
-const isErrorCode = (value: unknown): value is ErrorCode =>
+export const isErrorCode = (value: unknown): value is ErrorCode =>
   (Object.values(ErrorCode) as unknown[]).includes(value);
 
 export async function createEvent(title: string): Promise<CreateResult> {
