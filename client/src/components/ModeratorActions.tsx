@@ -1,29 +1,44 @@
-import { needsEditToApprove, nextStatus, type Question, type QuestionAction } from '@dais/shared';
+import { nextStatus, type Question } from '@dais/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
 import { moveQuestion, rejectQuestion } from '../realtime/commands';
 import { useAppStore } from '../store';
 import { ApproveEditor } from './ApproveEditor';
+import {
+  addToUpNext,
+  can,
+  canApproveAsIs,
+  editPublicText,
+  removeFromUpNext,
+  startMerge,
+  togglePin,
+  toggleStar,
+} from './board/boardActions';
 
 const MOVES = ['approve', 'show', 'answer'] as const;
-
-const startMerge = (questionId: string) => useAppStore.getState().setMergeFrom(questionId);
 
 /**
  * The actions TRANSITIONS allows for a question's status: moves, approve with an
  * edited text (the only approval for safeguarding), merge into another cluster,
- * and reject with an optional reason for the asker.
+ * reject with an optional reason for the asker; then "Up next", pin, star and
+ * editing the public text. Each has a key too (the shortcut sheet, "?").
  */
 export function ModeratorActions({ question }: { question: Question }) {
   const { t } = useTranslation();
   const [busy, run] = useBusy();
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
-  const can = (action: QuestionAction) => nextStatus(question.status, action) !== null;
+  const queued = useAppStore((state) => state.queue.includes(question.id));
   const moves = MOVES.filter(
-    (move) => can(move) && !(move === 'approve' && needsEditToApprove(question)),
+    (move) =>
+      nextStatus(question.status, move) !== null &&
+      (move !== 'approve' || canApproveAsIs(question)),
   );
+  const task = (action: (id: string) => unknown) => () =>
+    void run(async () => {
+      await action(question.id);
+    });
 
   if (editing) return <ApproveEditor question={question} onClose={() => setEditing(false)} />;
   return (
@@ -40,7 +55,7 @@ export function ModeratorActions({ question }: { question: Question }) {
           {t(`actions.${move}`)}
         </button>
       ))}
-      {can('approve') && (
+      {can(question, 'approve') && (
         <button
           type="button"
           className="button button--small"
@@ -50,7 +65,29 @@ export function ModeratorActions({ question }: { question: Question }) {
           {t('actions.editApprove')}
         </button>
       )}
-      {can('merge') && (
+      {question.status === 'approved' &&
+        (queued ? (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="queue-remove"
+            disabled={busy}
+            onClick={task(removeFromUpNext)}
+          >
+            {t('board.actions.removeUpNext')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="queue-add"
+            disabled={busy}
+            onClick={task(addToUpNext)}
+          >
+            {t('board.actions.upNext')}
+          </button>
+        ))}
+      {can(question, 'merge') && (
         <button
           type="button"
           className="button button--small"
@@ -61,7 +98,37 @@ export function ModeratorActions({ question }: { question: Question }) {
           {t('actions.merge')}
         </button>
       )}
-      {can('reject') && (
+      <div className="actions__quiet">
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          data-testid="pin"
+          aria-pressed={question.pinned}
+          disabled={busy}
+          onClick={task(togglePin)}
+        >
+          {question.pinned ? t('board.actions.unpin') : t('board.actions.pin')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          data-testid="star"
+          aria-pressed={question.starred}
+          disabled={busy}
+          onClick={task(toggleStar)}
+        >
+          {question.starred ? t('board.actions.unstar') : t('board.actions.star')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          data-testid="edit"
+          onClick={() => editPublicText(question.id)}
+        >
+          {t('board.actions.edit')}
+        </button>
+      </div>
+      {can(question, 'reject') && (
         <div className="actions__reject">
           <input
             className="input input--small"

@@ -28,5 +28,9 @@ export function errorText(failure: Failure, context: FailureContext = 'other'): 
     }
     if (failure.error === ErrorCode.Rejected) return t('errors.editEmpty');
   }
+  // Another moderator acted first: say what the question is now.
+  if (failure.error === ErrorCode.Conflict && failure.current) {
+    return t(`errors.conflict.${failure.current.status}`);
+  }
   return t(`errors.codes.${failure.error}`, { defaultValue: failure.message });
 }

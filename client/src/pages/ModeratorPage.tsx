@@ -1,62 +1,94 @@
-import { needsEditToApprove, type EventInfo, type Question } from '@dais/shared';
+import type { EventInfo } from '@dais/shared';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BacklogMeter } from '../components/board/BacklogMeter';
+import { BoardToolbar } from '../components/board/BoardToolbar';
+import {
+  buildBoard,
+  isFiltering,
+  NO_FILTERS,
+  QUEUE_KEYS,
+  type BoardFilters,
+  type QueueKey,
+} from '../components/board/boardModel';
+import { useBoard, useSelectedId } from '../components/board/boardStore';
+import { BulkBar } from '../components/board/BulkBar';
+import { EditDialog } from '../components/board/EditDialog';
+import { PresenceBar } from '../components/board/PresenceBar';
+import { QueueColumn } from '../components/board/QueueColumn';
+import { ShortcutSheet } from '../components/board/ShortcutSheet';
+import { useBoardShortcuts } from '../components/board/useBoardShortcuts';
 import { CopyButton } from '../components/CopyButton';
 import { EventHeader } from '../components/EventHeader';
 import { MergeBanner } from '../components/Merging';
-import { ModeratorCard } from '../components/ModeratorCard';
-import { QuestionSection } from '../components/QuestionSection';
 import { SettingsPanel } from '../components/SettingsPanel';
 import { audienceUrl } from '../lib/urls';
-import { useFullQuestions } from '../store/selectors';
+import { focusOn } from '../realtime/commands';
+import { useAppStore } from '../store';
 
-const PENDING = ['pending'] as const;
-const HELD = ['held'] as const;
-const APPROVED = ['approved'] as const;
-const LIVE = ['live'] as const;
-const ANSWERED = ['answered'] as const;
-const REJECTED = ['rejected'] as const;
+/** The others see what this moderator looks at once the selection rests a moment. */
+const FOCUS_DEBOUNCE_MS = 300;
 
-interface QueueProps {
-  title: string;
-  questions: Question[];
-  empty: string;
-  className?: string;
-  note?: string;
-  showStatus?: boolean;
+function useFocusReport() {
+  const selectedId = useSelectedId();
+  useEffect(() => {
+    const timer = setTimeout(() => focusOn(selectedId), FOCUS_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [selectedId]);
 }
 
-/** One queue of the board: its cluster leaders (merged questions are listed under them). */
-function Queue({ title, questions, empty, className, note, showStatus }: QueueProps) {
-  return (
-    <QuestionSection
-      title={title}
-      count={questions.length}
-      empty={empty}
-      className={className}
-      note={note}
-    >
-      {questions.map((question) => (
-        <ModeratorCard key={question.id} question={question} showStatus={showStatus} />
-      ))}
-    </QuestionSection>
-  );
+/** The dialog the board has open, if any ("?", "e", "a" on a safeguarding question). */
+function BoardDialogs() {
+  const dialog = useBoard((state) => state.dialog);
+  const close = () => useBoard.getState().openDialog(null);
+  if (dialog?.kind === 'help') return <ShortcutSheet onClose={close} />;
+  if (dialog) {
+    return (
+      <EditDialog
+        key={dialog.questionId}
+        questionId={dialog.questionId}
+        mode={dialog.kind}
+        onClose={close}
+      />
+    );
+  }
+  return null;
 }
 
+/**
+ * The moderator workspace: six queues side by side (Incoming, Held, Approved, Up
+ * next, On stage/Answered, Rejected), worked mostly with the keyboard ("?" lists the
+ * keys), with search and filters, bulk actions, the backlog meter and who else is here.
+ */
 export function ModeratorPage({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
-  const pending = useFullQuestions(PENDING, 'oldest');
-  const held = useFullQuestions(HELD, 'oldest');
-  // Oldest first: the order the stage's "Next" takes them in.
-  const approved = useFullQuestions(APPROVED, 'oldest');
-  const live = useFullQuestions(LIVE, 'oldest');
-  const answered = useFullQuestions(ANSWERED, 'recent');
-  const rejected = useFullQuestions(REJECTED, 'recent');
-  const safeguarding = held.filter(needsEditToApprove);
-  const heldByFilter = held.filter((question) => !needsEditToApprove(question));
+  const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
+  // Typing stays responsive while 10,000 questions are filtered behind it.
+  const shownFilters = useDeferredValue(filters);
+  const questions = useAppStore((state) => state.questions);
+  const upNext = useAppStore((state) => state.queue);
+  const board = useMemo(
+    () => buildBoard(questions, upNext, shownFilters),
+    [questions, upNext, shownFilters],
+  );
+  const filtered = isFiltering(shownFilters);
   const shareUrl = audienceUrl(event.code);
 
+  useEffect(() => {
+    useBoard
+      .getState()
+      .setLists(
+        Object.fromEntries(QUEUE_KEYS.map((key) => [key, board[key].ids])) as Record<
+          QueueKey,
+          string[]
+        >,
+      );
+  }, [board]);
+  useBoardShortcuts();
+  useFocusReport();
+
   return (
-    <div className="page page--moderator">
+    <div className="page page--moderator page--workspace">
       <title>{t('moderator.pageTitle', { title: event.title })}</title>
       <EventHeader event={event}>
         <div className="share">
@@ -66,52 +98,23 @@ export function ModeratorPage({ event }: { event: EventInfo }) {
           </a>
           <CopyButton text={shareUrl} />
         </div>
+        {/* Header tools (settings engineer): <AuditPanel /> and <ExportMenu /> mount here. */}
+        <div className="workspace__tools" data-slot="header-tools"></div>
       </EventHeader>
       <SettingsPanel event={event} />
-      <MergeBanner />
-      <div className="board">
-        <div className="board__column">
-          <Queue
-            title={t('moderator.incoming')}
-            questions={pending}
-            empty={t('moderator.incomingEmpty')}
-          />
-        </div>
-        <div className="board__column">
-          <Queue
-            title={t('moderator.safeguarding')}
-            className="section--safeguarding"
-            questions={safeguarding}
-            empty={t('moderator.safeguardingEmpty')}
-            note={t('moderator.safeguardingNote')}
-          />
-          <Queue
-            title={t('moderator.held')}
-            questions={heldByFilter}
-            empty={t('moderator.heldEmpty')}
-          />
-        </div>
-        <div className="board__column">
-          <Queue
-            title={t('moderator.approved')}
-            questions={approved}
-            empty={t('moderator.approvedEmpty')}
-          />
-        </div>
-        <div className="board__column">
-          <Queue
-            title={t('moderator.shown')}
-            questions={[...live, ...answered]}
-            empty={t('moderator.shownEmpty')}
-            showStatus
-          />
-          <Queue
-            title={t('moderator.rejected')}
-            questions={rejected}
-            empty={t('moderator.rejectedEmpty')}
-          />
-        </div>
+      <div className="workspace__bar">
+        <BoardToolbar filters={filters} onChange={setFilters} />
+        <BacklogMeter eventCreatedAt={event.createdAt} />
+        <PresenceBar />
       </div>
+      <BulkBar />
+      <MergeBanner />
+      <div className="workspace" data-testid="board">
+        {QUEUE_KEYS.map((key, index) => (
+          <QueueColumn key={key} queue={board[key]} index={index} filtered={filtered} />
+        ))}
+      </div>
+      <BoardDialogs />
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import {
+  DndContext,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
+import { moveInUpNext } from './boardActions';
+import { beforeIdNextTo, type BoardQueue } from './boardModel';
+import { VirtualQueue, type RowProps } from './VirtualQueue';
+
+/** A row of "Up next" that can be dragged by its handle (buttons on the card stay buttons). */
+function SortableRow({ id, index, style, measure, children }: RowProps) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+  });
+  return (
+    <div
+      ref={(node) => {
+        setNodeRef(node);
+        measure(node);
+      }}
+      data-index={index}
+      className={`queue__row queue__row--sortable ${isDragging ? 'queue__row--dragging' : ''}`}
+      style={{ ...style, transform: CSS.Translate.toString(transform), transition }}
+    >
+      <button
+        type="button"
+        className="drag-handle"
+        data-testid="drag-handle"
+        aria-label={t('board.upNext.drag')}
+        title={t('board.upNext.drag')}
+        {...attributes}
+        {...listeners}
+      >
+        ⠿
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * "Up next": the stage's order, reordered by dragging a card's handle (or Shift+J /
+ * Shift+K). A drop sends where the card now stands: before the card it landed above.
+ */
+export function UpNextList({ queue }: { queue: BoardQueue }) {
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const [id, overId] = [String(active.id), String(over.id)];
+    const movingDown = queue.ids.indexOf(id) < queue.ids.indexOf(overId);
+    void moveInUpNext(id, beforeIdNextTo(useAppStore.getState().queue, overId, movingDown));
+  };
+  return (
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <SortableContext items={queue.ids} strategy={verticalListSortingStrategy}>
+        <VirtualQueue queue={queue} Row={SortableRow} />
+      </SortableContext>
+    </DndContext>
+  );
+}

@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import { useHotkeys, type Hotkey } from '../../hooks/useHotkeys';
+import { undoLast } from '../../realtime/commands';
+import { useAppStore } from '../../store';
+import {
+  addToUpNext,
+  approve,
+  editPublicText,
+  mergeInto,
+  reject,
+  removeFromUpNext,
+  runBulk,
+  startMerge,
+  stepInUpNext,
+  togglePin,
+  toggleStar,
+} from './boardActions';
+import { QUEUE_KEYS } from './boardModel';
+import { selectedIdOf, useBoard } from './boardStore';
+import { SEARCH_INPUT_ID, SHORTCUTS, type ShortcutId } from './shortcuts';
+
+const board = () => useBoard.getState();
+
+/** Runs `action` on the selected question of the current queue, if there is one. */
+const onSelected = (action: (id: string) => unknown) => () => {
+  const id = selectedIdOf(board());
+  if (id) void action(id);
+};
+
+const switchBy = (step: number) => {
+  const at = QUEUE_KEYS.indexOf(board().queue);
+  board().switchQueue(QUEUE_KEYS[(at + step + QUEUE_KEYS.length) % QUEUE_KEYS.length]!);
+};
+
+/** Buttons and links take Enter themselves. */
+const isControl = (target: EventTarget | null) =>
+  target instanceof Element && target.closest('button, a, summary') !== null;
+
+const ACTIONS: Record<ShortcutId, (e: KeyboardEvent) => void> = {
+  down: () => board().moveSelection(1),
+  up: () => board().moveSelection(-1),
+  queuePrevious: () => switchBy(-1),
+  queueNext: () => switchBy(1),
+  queueNumber: (e) => board().switchQueue(QUEUE_KEYS[Number(e.key) - 1]!),
+  approve: onSelected(approve),
+  reject: onSelected(reject),
+  upNext: onSelected(addToUpNext),
+  moveDown: onSelected((id) => board().queue === 'upNext' && stepInUpNext(id, 1)),
+  moveUp: onSelected((id) => board().queue === 'upNext' && stepInUpNext(id, -1)),
+  removeUpNext: onSelected((id) => board().queue === 'upNext' && removeFromUpNext(id)),
+  merge: onSelected(startMerge),
+  pick: (e) => {
+    if (!isControl(e.target) && useAppStore.getState().mergeFrom) onSelected(mergeInto)();
+  },
+  cancel: () => {
+    if (useAppStore.getState().mergeFrom) useAppStore.getState().setMergeFrom(null);
+    else board().clearPicks();
+  },
+  pin: onSelected(togglePin),
+  star: onSelected(toggleStar),
+  edit: onSelected(editPublicText),
+  undo: () => void undoLast(),
+  search: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
+  toggle: onSelected((id) => board().togglePick(id)),
+  bulkApprove: () => void runBulk('approve'),
+  bulkReject: () => void runBulk('reject'),
+  bulkUpNext: () => void runBulk('upNext'),
+  help: () => board().openDialog({ kind: 'help' }),
+};
+
+/** The board's keyboard: every SHORTCUTS entry, off while a dialog is open. */
+export function useBoardShortcuts() {
+  const dialogOpen = useBoard((state) => state.dialog !== null);
+  const bindings = useMemo<Hotkey[]>(
+    () => SHORTCUTS.map(({ id, keys, ...rest }) => ({ keys, run: ACTIONS[id], ...rest })),
+    [],
+  );
+  useHotkeys(bindings, !dialogOpen);
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * A key as bindings name it: letters in lower case, with `Shift+` when shift is held
+ * (so Caps Lock does not turn `a` into a different shortcut); other keys as
+ * `KeyboardEvent.key` names them (`?`, `/`, `ArrowDown`, `Escape`, `1`).
+ */
+export function keyName(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): string {
+  if (/^[a-z]$/i.test(e.key)) return `${e.shiftKey ? 'Shift+' : ''}${e.key.toLowerCase()}`;
+  return e.key;
+}
+
+export interface Hotkey {
+  keys: readonly string[];
+  run: (e: KeyboardEvent) => void;
+  /** Whether a held key repeats it (moving the selection: yes; approving: never). */
+  repeat?: boolean;
+}
+
+/** Where keys are text, not commands: fields, lists and editable content. */
+const TYPING =
+  'textarea, select, [contenteditable]:not([contenteditable="false"]), ' +
+  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"])';
+
+export const isTypingIn = (target: EventTarget | null) =>
+  target instanceof Element && target.closest(TYPING) !== null;
+
+/**
+ * Page-wide single-key shortcuts. They never fire while the user types in a field,
+ * with Ctrl/Alt/Meta held (the browser's own shortcuts), or during IME composition.
+ */
+export function useHotkeys(bindings: readonly Hotkey[], enabled = true) {
+  const latest = useRef(bindings);
+  useEffect(() => {
+    latest.current = bindings;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (isTypingIn(e.target)) return;
+      const name = keyName(e);
+      const binding = latest.current.find((each) => each.keys.includes(name));
+      if (!binding || (e.repeat && !binding.repeat)) return;
+      e.preventDefault();
+      binding.run(e);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
+}
