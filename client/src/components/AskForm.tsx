@@ -1,13 +1,16 @@
 import {
   createFilter,
+  ErrorCode,
   MAX_DISPLAY_NAME_LENGTH,
   textLength,
+  type EventInfo,
   type QuestionStatus,
 } from '@dais/shared';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
+import { useClock } from '../hooks/useClock';
 import { errorText } from '../i18n/errors';
 import { NAME_KEY, readStored, writeStored } from '../lib/storage';
 import { submitQuestion } from '../realtime/commands';
@@ -15,11 +18,26 @@ import { submitQuestion } from '../realtime/commands';
 /** Worded at render time, so it follows a change of language. */
 type Feedback = { kind: 'success' | 'error'; text: (t: TFunction) => string };
 
+const THANKS = { merged: 'ask.joined', approved: 'ask.published' } as const;
 const thanks = (status: QuestionStatus) => (t: TFunction) =>
-  t(status === 'merged' ? 'ask.joined' : 'ask.sent');
+  t(status in THANKS ? THANKS[status as keyof typeof THANKS] : 'ask.sent');
 
-export function AskForm({ maxLength }: { maxLength: number }) {
+/** Seconds until `until` (slow mode), counted down on screen; 0 once passed or none. */
+function useSecondsLeft(until: number | null) {
+  const now = useClock(until, until ?? undefined);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/**
+ * The question form, with the event's intake state: closed (or ended), slow mode (a
+ * countdown after the server said wait), and whether questions appear at once.
+ */
+export function AskForm({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
+  const maxLength = event.maxQuestionLength;
+  const closed = !event.open || event.endedAt !== null;
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const wait = useSecondsLeft(retryAt);
   const [text, setText] = useState('');
   const [name, setName] = useState(() => readStored(NAME_KEY) ?? '');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -33,7 +51,7 @@ export function AskForm({ maxLength }: { maxLength: number }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || closed || wait > 0) return;
     if (length === 0 || tooLong) {
       const problem = (t: TFunction) =>
         length === 0 ? t('ask.empty') : t('ask.tooLong', { count: maxLength });
@@ -42,6 +60,9 @@ export function AskForm({ maxLength }: { maxLength: number }) {
     }
     const sent = text;
     const result = await run(() => submitQuestion(sent, name));
+    if (!result.ok && result.error === ErrorCode.SlowMode && result.retryAfterMs) {
+      setRetryAt(Date.now() + result.retryAfterMs);
+    }
     if (result.ok) {
       // Keep whatever was typed while sending; clear only what was sent.
       setText((current) => (current === sent ? '' : current));
@@ -97,13 +118,19 @@ export function AskForm({ maxLength }: { maxLength: number }) {
           {t('ask.personalData')}
         </p>
       )}
+      {closed && (
+        <p className="feedback feedback--warning" data-testid="ask-closed" role="status">
+          {event.endedAt === null ? t('ask.closed') : t('ask.ended')}
+        </p>
+      )}
       <button
         type="submit"
         className="button button--primary button--block"
         data-testid="submit-question"
-        disabled={busy}
+        data-wait={wait || undefined}
+        disabled={busy || closed || wait > 0}
       >
-        {busy ? t('ask.sending') : t('ask.send')}
+        {busy ? t('ask.sending') : wait > 0 ? t('ask.wait', { count: wait }) : t('ask.send')}
       </button>
       {feedback && (
         <p
@@ -113,6 +140,16 @@ export function AskForm({ maxLength }: { maxLength: number }) {
           role={feedback.kind === 'error' ? 'alert' : 'status'}
         >
           {feedback.text(t)}
+        </p>
+      )}
+      {!closed && event.slowModeSeconds > 0 && (
+        <p className="ask__note" data-testid="ask-slow-mode">
+          {t('ask.slowMode', { count: event.slowModeSeconds })}
+        </p>
+      )}
+      {!closed && !event.preModeration && (
+        <p className="ask__note" data-testid="ask-instant">
+          {t('ask.instant')}
         </p>
       )}
     </form>

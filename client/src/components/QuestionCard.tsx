@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timeLocale, useLanguage } from '../i18n';
 import { authorLabel, formatTime, type AnyQuestion } from '../lib/questions';
@@ -15,6 +15,8 @@ interface QuestionCardProps {
   showStatus?: boolean;
   className?: string;
   data?: DataAttributes;
+  /** The card's element, e.g. for a virtualized list to measure it. */
+  ref?: Ref<HTMLLIElement>;
   /** Actions or notes under the question. */
   children?: ReactNode;
 }
@@ -29,6 +31,7 @@ export function QuestionCard({
   showStatus = false,
   className = '',
   data,
+  ref,
   children,
 }: QuestionCardProps) {
   const { t } = useTranslation();
@@ -36,6 +39,7 @@ export function QuestionCard({
   return (
     <li
       {...data}
+      ref={ref}
       className={`card card--${question.status} ${className}`}
       data-testid={testId}
       data-status={question.status}
