@@ -8,6 +8,8 @@ import { useDateTime } from '../../hooks/useDateTime';
 const HEIGHT = 240;
 /** Whole questions only on the y axis. */
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
+/** Time ticks on whole minutes and hours (uPlot's time scale counts seconds). */
+const MINUTE_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200];
 
 /**
  * Questions per minute as bars (uPlot on a canvas: a day of minutes stays fast, and
@@ -29,11 +31,17 @@ export function PerMinuteChart({ perMinute }: { perMinute: Summary['perMinute'] 
       perMinute.map(({ questions }) => questions),
     ];
     const clock = (seconds: number) => time(seconds * 1000);
+    const [from = 0, to = 0] = [data[0][0], data[0].at(-1)];
     const plot = new uPlot(
       {
         width: element.clientWidth,
         height: HEIGHT,
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: {
+          // From the data (uPlot widens a lone point's range to days): half a minute on each
+          // side, so the first and last bars show whole.
+          x: { time: true, range: () => [from - 30, to + 30] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
+        },
         series: [
           { label: t('summary.chart.time'), value: (_u, v) => (v == null ? '–' : clock(v)) },
           {
@@ -45,7 +53,7 @@ export function PerMinuteChart({ perMinute }: { perMinute: Summary['perMinute'] 
           },
         ],
         axes: [
-          { values: (_u, splits) => splits.map(clock) },
+          { incrs: MINUTE_STEPS, values: (_u, splits) => splits.map(clock) },
           { incrs: COUNT_STEPS, values: (_u, splits) => splits.map(String) },
         ],
       },
