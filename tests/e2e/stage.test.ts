@@ -166,7 +166,10 @@ describe('the stage in a browser', () => {
     const background = await page.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
     await screenshot(stage, 'stage-live-light');
-    await stage.keyboard.press('t');
+    // A button reached with Tab keeps its own Enter: this one turns the theme back,
+    // and the question stays live (Enter elsewhere means "answered").
+    await stage.getByTestId('stage-theme').focus();
+    await stage.keyboard.press('Enter');
     await expect.poll(() => page.getAttribute('data-theme')).toBe('dark');
 
     // "f": fullscreen (the Fullscreen API), and out again.
@@ -177,6 +180,11 @@ describe('the stage in a browser', () => {
     await stage.keyboard.press('f');
     await expect.poll(() => page.getAttribute('data-fullscreen')).toBe('false');
     expect(await fullscreenElement()).toBeUndefined();
+
+    // The Enter on the theme button did not answer (checked last: any command it had
+    // sent would long have been acked by now, with the stage's page shown as answered).
+    expect(await shown.count()).toBe(1);
+    expect(await statusesOf(event, [question.id])).toEqual(['live']);
 
     // Nothing but show, answer, next and skip is offered on the stage.
     for (const id of ['approve', 'reject', 'merge', 'edit-approve']) {

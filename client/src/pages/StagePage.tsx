@@ -50,7 +50,16 @@ export function StagePage({ event }: { event: EventInfo }) {
   useStageKeys(onAction);
 
   return (
-    <div className="page page--stage" data-theme={theme.theme} data-fullscreen={fullscreen.active}>
+    <div
+      className="page page--stage"
+      data-theme={theme.theme}
+      data-fullscreen={fullscreen.active}
+      // A button clicked with the mouse lets go of the focus, so Space and Enter from
+      // a clicker keep meaning next and answered rather than "that button again".
+      onClickCapture={(e) => {
+        if (e.detail > 0 && e.target instanceof Element) e.target.closest('button')?.blur();
+      }}
+    >
       <title>{t('stage.pageTitle', { title: event.title })}</title>
       <EventHeader event={event}>
         <span className="stage-join">{t('stage.askAt', { url: audienceUrl(event.code) })}</span>
