@@ -13,6 +13,7 @@ import type { DaisServer } from './realtime/types';
 import { createIntake } from './moderation/intake';
 import { createEventStore } from './store/event-store';
 import { createRankingStore } from './store/ranking-store';
+import { createWorkspaceStore } from './store/workspace-store';
 import { defineScripts } from './store/scripts';
 
 export interface AppDeps {
@@ -63,6 +64,7 @@ export async function createApp({
     intake: createIntake(store),
     ranking,
     votes,
+    workspace: createWorkspaceStore(redis, store),
     logger,
     now,
     secret: await store.signingSecret(),

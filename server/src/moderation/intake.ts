@@ -9,7 +9,13 @@ import {
   type FilterReason,
   type FilterResult,
 } from '@dais/shared';
-import { Retry, StoreError, type Change, type EventStore } from '../store/event-store';
+import {
+  Retry,
+  StoreError,
+  type Change,
+  type EventStore,
+  type NewQuestion,
+} from '../store/event-store';
 
 /** Compiled filters kept per event; an event's settings change invalidates its entry. */
 const MAX_CACHED_FILTERS = 1000;
@@ -25,7 +31,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * and the step is repeated when something did.
  */
 export function createIntake(store: EventStore) {
-  const filters = new Map<string, { rev: string; filter: (input: string) => FilterResult }>();
+  const filters = new Map<
+    string,
+    {
+      rev: string;
+      filter: (input: string) => FilterResult;
+      /** The intake controls at `rev`; submit-question refuses a stale rev, so they are current. */
+      open: boolean;
+      preModeration: boolean;
+    }
+  >();
 
   async function filterFor(code: string, fresh = false) {
     const cached = filters.get(code);
@@ -34,6 +49,8 @@ export function createIntake(store: EventStore) {
     const compiled = {
       rev: event.configRev,
       filter: createFilter({ ...event.settings, maxLength: event.maxQuestionLength }),
+      open: event.open && event.endedAt === null,
+      preModeration: event.preModeration,
     };
     filters.delete(code);
     filters.set(code, compiled);
@@ -51,8 +68,15 @@ export function createIntake(store: EventStore) {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       // Many similar questions in flight keep touching the same bands: spread the retries.
       if (attempt > 2) await sleep(Math.random() * attempt);
-      const { rev, filter } = await filterFor(code, fresh);
+      let settings = await filterFor(code, fresh);
       fresh = false;
+      // Closed is said before filtering, once read afresh (another server may have reopened
+      // it); submit-question checks it atomically either way.
+      if (!settings.open) settings = await filterFor(code, true);
+      if (!settings.open) {
+        throw new StoreError(ErrorCode.QuestionsClosed, 'The event does not take questions now');
+      }
+      const { rev, filter } = settings;
       const result = filter(asker.text);
       if (result.verdict === 'reject') {
         throw new StoreError(ErrorCode.Rejected, describe(result.reasons), {
@@ -76,7 +100,7 @@ export function createIntake(store: EventStore) {
             text: result.text,
             publicText: result.redacted,
             length: textLength(result.text),
-            status: result.verdict === 'hold' ? 'held' : leaderId ? 'merged' : 'pending',
+            status: firstStatus(result.verdict, leaderId, settings.preModeration),
             reasons: result.reasons,
             configRev: rev,
             leaderId,
@@ -101,7 +125,33 @@ export function createIntake(store: EventStore) {
     throw new StoreError(ErrorCode.Unavailable, 'Too many similar questions at once; please retry');
   }
 
-  return { submit, filterFor, forget: (code: string) => filters.delete(code) };
+  /**
+   * A moderator's text for the public (an edit, or an approval with an edit), filtered
+   * again with the event's settings: refused while it still holds personal data or
+   * safeguarding concerns, or has no words. Returns the cleaned text.
+   */
+  async function moderatorText(code: string, text: string): Promise<string> {
+    const { filter } = await filterFor(code);
+    const result = filter(text);
+    const unsafe = result.reasons.filter((r) => r === 'personal-data' || r === 'safeguarding');
+    if (unsafe.length > 0) {
+      throw new StoreError(
+        ErrorCode.Conflict,
+        `The edited text still has ${unsafe.join(' and ')}`,
+        {
+          reasons: unsafe,
+        },
+      );
+    }
+    if (result.reasons.includes('empty') || result.reasons.includes('emoji-only')) {
+      throw new StoreError(ErrorCode.Rejected, 'The edited text is empty', {
+        reasons: result.reasons,
+      });
+    }
+    return result.text;
+  }
+
+  return { submit, filterFor, moderatorText, forget: (code: string) => filters.delete(code) };
 }
 export type Intake = ReturnType<typeof createIntake>;
 
@@ -124,6 +174,21 @@ const REASON_TEXT: Record<FilterReason, string> = {
 export function indexEntry(source: string | Fingerprint) {
   const { tokens, bands } = typeof source === 'string' ? fingerprint(source) : source;
   return { fingerprint: JSON.stringify({ tokens, bands }), bands };
+}
+
+/**
+ * Where a new question starts: held for the moderators when the filter doubts it,
+ * inside the cluster of its near-duplicate, or leading its own cluster, waiting for a
+ * moderator unless pre-moderation is off.
+ */
+function firstStatus(
+  verdict: FilterResult['verdict'],
+  leaderId: string | null,
+  preModeration: boolean,
+): NewQuestion['status'] {
+  if (verdict === 'hold') return 'held';
+  if (leaderId) return 'merged';
+  return preModeration ? 'pending' : 'approved';
 }
 
 /** The asker's explanation of a rejection. */

@@ -19,12 +19,16 @@ import { moderatorsRoom, participantRoom, publicRoom, publishChange, stageRoom }
 import { publishQueueIfLeft, registerRanking } from './ranking';
 import type { DaisServer, DaisSocket } from './types';
 import type { VoteBatcher } from './vote-batcher';
+import { actorOf, joinPresence, registerWorkspace } from './workspace';
+import type { WorkspaceStore } from '../store/workspace-store';
 
 export interface GatewayDeps {
   store: EventStore;
   intake: Intake;
   ranking: RankingStore;
   votes: VoteBatcher;
+  /** Edits, undo, the audit log and presence. */
+  workspace: WorkspaceStore;
   logger: Logger;
   now: () => number;
   /** Signs participant tokens; shared by all processes through Redis. */
@@ -43,14 +47,16 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
 
   io.on('connection', (socket) => {
     socket.use(authorize(socket));
-    registerJoin(socket, deps);
+    registerJoin(io, socket, deps);
     registerAudience(io, socket, deps);
     registerModeration(io, socket, deps);
     registerRanking(io, socket, deps);
+    registerWorkspace(io, socket, deps);
   });
 }
 
-function registerJoin(socket: DaisSocket, { store, ranking, logger, secret }: GatewayDeps) {
+function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
+  const { store, ranking, logger, secret } = deps;
   handle(socket, 'event:join', logger, async (join): Promise<Snapshot> => {
     const event = await store.getEvent(join.code);
     if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${join.code}`);
@@ -69,7 +75,13 @@ function registerJoin(socket: DaisSocket, { store, ranking, logger, secret }: Ga
 
     // Rooms first, state second: whatever changes after the read arrives as a broadcast.
     for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
-    socket.data = { code: event.code, role: join.role, participantId: participant?.id };
+    socket.data = {
+      code: event.code,
+      role: join.role,
+      participantId: participant?.id,
+      actor: actorOf(join, socket.id, participant?.id),
+    };
+    const presence = await joinPresence(io, deps, socket);
     if (join.role === 'moderator') void socket.join(moderatorsRoom(event.code));
     else void socket.join(publicRoom(event.code));
     if (join.role === 'stage') void socket.join(stageRoom(event.code));
@@ -87,7 +99,7 @@ function registerJoin(socket: DaisSocket, { store, ranking, logger, secret }: Ga
       event: toInfo(event),
       logId: state.logId,
       questions: moderator ? state.questions : state.questions.map(toPublic),
-      ...(moderator && { settings: event.settings }),
+      ...(moderator && { settings: event.settings, presence }),
       ...(participant && { participant, mine: state.mine.map(toOwn) }),
       ...ranked,
     };
@@ -120,10 +132,12 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
   const { store, intake, logger, now } = deps;
   for (const [event, [action, change]] of Object.entries(STATUS_ACTIONS)) {
     handle(socket, event as keyof typeof STATUS_ACTIONS, logger, async (payload) => {
-      const { code, role } = joined(socket);
+      const { code, role, actor } = joined(socket);
       const reason = 'reason' in payload ? payload.reason : undefined;
       const result = await store.transition(code, payload.questionId, action, {
-        actor: role,
+        actor,
+        undoable: role === 'moderator',
+        expected: payload.expected,
         reason,
         now: now(),
       });
@@ -134,11 +148,13 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     });
   }
 
-  handle(socket, 'question:approve', logger, async ({ questionId, text }) => {
-    const { code, role } = joined(socket);
+  handle(socket, 'question:approve', logger, async ({ questionId, text, expected }) => {
+    const { code, actor } = joined(socket);
     const publicText = await approvedText(deps, code, questionId, text);
     const { change } = await store.transition(code, questionId, 'approve', {
-      actor: role,
+      actor,
+      undoable: true,
+      expected,
       publicText: text === undefined ? undefined : publicText,
       // Approved questions are cluster leaders for later duplicates, as they read now.
       index: indexEntry(publicText),
@@ -148,10 +164,11 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     return { question: change.question };
   });
 
-  handle(socket, 'question:merge', logger, async ({ questionId, intoId }) => {
-    const { code, role } = joined(socket);
+  handle(socket, 'question:merge', logger, async ({ questionId, intoId, expected }) => {
+    const { code, actor } = joined(socket);
     const { logId, target, moved } = await store.merge(code, questionId, intoId, {
-      actor: role,
+      actor,
+      expected,
       now: now(),
     });
     for (const change of moved) publishChange(io, code, 'merged', change);
@@ -160,10 +177,11 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     return { question: target };
   });
 
-  handle(socket, 'question:split', logger, async ({ questionId }) => {
-    const { code, role } = joined(socket);
+  handle(socket, 'question:split', logger, async ({ questionId, expected }) => {
+    const { code, actor } = joined(socket);
     const { change, formerLeader } = await store.split(code, questionId, {
-      actor: role,
+      actor,
+      expected,
       now: now(),
       bandsOf: (print) => (JSON.parse(print) as { bands: string[] }).bands,
     });
@@ -177,8 +195,8 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
   });
 
   handle(socket, 'event:configure', logger, async (settings) => {
-    const { code, role } = joined(socket);
-    const { logId, event } = await store.configure(code, settings, role);
+    const { code, actor } = joined(socket);
+    const { logId, event } = await store.configure(code, settings, actor, now());
     intake.forget(code);
     const info = toInfo(event);
     io.to(publicRoom(code)).emit('event:changed', { logId, event: info });
@@ -208,22 +226,10 @@ async function approvedText(
       throw new StoreError(
         ErrorCode.Conflict,
         'A question held for safeguarding can only be approved with an edited text',
+        { current: question },
       );
     }
     return question.publicText;
   }
-  const { filter } = await intake.filterFor(code);
-  const result = filter(edit);
-  const unsafe = result.reasons.filter((r) => r === 'personal-data' || r === 'safeguarding');
-  if (unsafe.length > 0) {
-    throw new StoreError(ErrorCode.Conflict, `The edited text still has ${unsafe.join(' and ')}`, {
-      reasons: unsafe,
-    });
-  }
-  if (result.reasons.includes('empty') || result.reasons.includes('emoji-only')) {
-    throw new StoreError(ErrorCode.Rejected, 'The edited text is empty', {
-      reasons: result.reasons,
-    });
-  }
-  return result.text;
+  return intake.moderatorText(code, edit);
 }

@@ -50,6 +50,15 @@ export interface EventRecord extends EventInfo {
   configRev: string;
 }
 
+/**
+ * Who acts, as the log records it: a moderator (the id their browser keeps, and the
+ * name they gave), the stage ('stage'), or a participant (their id).
+ */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 export interface Change {
   logId: string;
   question: Question;
@@ -64,7 +73,8 @@ export interface NewQuestion {
   length: number;
   authorId: string;
   authorName: string | null;
-  status: 'pending' | 'held' | 'merged';
+  /** approved: pre-moderation is off and the filter passed it. */
+  status: 'pending' | 'held' | 'merged' | 'approved';
   reasons: FilterReason[];
   configRev: string;
   /** The cluster to join; null leads a new one. */
@@ -143,11 +153,23 @@ export function createEventStore(redis: Redis) {
       blockedTerms?: string[];
       allowedTerms?: string[];
       policy?: Partial<ReasonPolicy>;
+      open?: boolean;
+      slowModeSeconds?: number;
+      preModeration?: boolean;
+      retentionDays?: number;
+      ended?: true;
     },
-    actor: string,
+    actor: Actor,
+    now: number,
   ) {
     const keys = eventKeys(code);
     const fields: (string | number)[] = [];
+    // Intake controls, stored under their EventInfo names (flags as 1/0).
+    const { open, slowModeSeconds, preModeration, retentionDays } = change;
+    const intake = { open, slowModeSeconds, preModeration, retentionDays };
+    for (const [name, value] of Object.entries(intake)) {
+      if (value !== undefined) fields.push(name, Number(value));
+    }
     if (change.maxQuestionLength !== undefined) {
       fields.push('maxQuestionLength', change.maxQuestionLength);
     }
@@ -157,7 +179,17 @@ export function createEventStore(redis: Redis) {
       const { settings } = await mustGetEvent(code);
       fields.push('policy', JSON.stringify({ ...settings.policy, ...change.policy }));
     }
-    const logId = await run(() => redis.configureEvent(keys.meta, keys.log, actor, ...fields));
+    const logId = await run(() =>
+      redis.configureEvent(
+        keys.meta,
+        keys.log,
+        actor.id,
+        actor.name,
+        now,
+        change.ended ? 1 : 0,
+        ...fields,
+      ),
+    );
     return { logId, event: await mustGetEvent(code) };
   }
 
@@ -234,7 +266,7 @@ export function createEventStore(redis: Redis) {
       createdAt: now,
       updatedAt: now,
       statusAt: now,
-      decidedAt: null,
+      decidedAt: input.status === 'approved' ? now : null,
     };
     return { logId, question, previous: null };
   }
@@ -248,7 +280,9 @@ export function createEventStore(redis: Redis) {
     id: string,
     action: Exclude<QuestionAction, 'merge' | 'split'>,
     opts: {
-      actor: string;
+      actor: Actor;
+      /** The actor may undo it (moderators): its log id goes on their undo list. */
+      undoable?: boolean;
       reason?: string;
       publicText?: string;
       /** For `approve`: index the question for near-duplicates under this entry. */
@@ -260,7 +294,7 @@ export function createEventStore(redis: Redis) {
   ): Promise<{ change: Change; returned?: Change }> {
     const keys = eventKeys(code);
     const { from, to } = TRANSITIONS[action];
-    return retrying(async () => {
+    return onQuestion(code, id, async () => {
       // `show` must know who is on stage; the script re-checks and we retry if it moved.
       const onStage = action === 'show' ? await redis.zrange(keys.status('live'), 0, 0) : [];
       const expected = onStage[0] ?? '';
@@ -271,6 +305,8 @@ export function createEventStore(redis: Redis) {
         ...statusKeys(keys),
         keys.rank,
         keys.fingerprints,
+        keys.queue,
+        keys.actions(opts.actor.id),
         ...(opts.index?.bands ?? []).map(keys.band),
       ];
       const [logId, previous] = await run(() =>
@@ -281,13 +317,15 @@ export function createEventStore(redis: Redis) {
           to,
           from.join(','),
           opts.now,
-          opts.actor,
+          opts.actor.id,
           opts.reason ?? '',
           expected,
           QUESTION_STATUSES.join(','),
           opts.publicText ?? '',
           opts.index?.fingerprint ?? '',
           opts.expected ?? '',
+          opts.actor.name,
+          opts.undoable ? '1' : '',
         ),
       );
       const question = await mustGetQuestion(code, id);
@@ -303,11 +341,15 @@ export function createEventStore(redis: Redis) {
     code: string,
     sourceId: string,
     targetId: string,
-    opts: { actor: string; now: number },
+    opts: { actor: Actor; expected?: QuestionStatus; now: number },
   ): Promise<{ logId: string; target: Question; moved: Change[] }> {
     const keys = eventKeys(code);
-    return retrying(async () => {
+    return onQuestion(code, sourceId, async () => {
       const source = await mustGetQuestion(code, sourceId);
+      // The script re-checks the status read here (RETRY), so this check is atomic too.
+      if (opts.expected && source.status !== opts.expected) {
+        throw new StoreError(ErrorCode.Conflict, `The question is ${source.status} now`);
+      }
       const scriptKeys = [
         keys.log,
         keys.question(sourceId),
@@ -330,8 +372,9 @@ export function createEventStore(redis: Redis) {
           targetId,
           TRANSITIONS.merge.from.join(','),
           opts.now,
-          opts.actor,
+          opts.actor.id,
           source.status,
+          opts.actor.name,
         ),
       );
       const moved = await Promise.all(
@@ -349,15 +392,21 @@ export function createEventStore(redis: Redis) {
   async function split(
     code: string,
     id: string,
-    opts: { actor: string; now: number; bandsOf: (fingerprint: string) => string[] },
+    opts: {
+      actor: Actor;
+      expected?: QuestionStatus;
+      now: number;
+      bandsOf: (fingerprint: string) => string[];
+    },
   ): Promise<{ change: Change; formerLeader: Question }> {
     const keys = eventKeys(code);
-    return retrying(async () => {
+    return onQuestion(code, id, async () => {
       const [leaderId, fingerprint] = await Promise.all([
         redis.hget(keys.clusterOf, id),
         redis.hget(keys.fingerprints, id),
       ]);
-      if (!leaderId) {
+      // Only merged questions split: expecting any other status is a conflict whatever it is.
+      if (!leaderId || (opts.expected && opts.expected !== 'merged')) {
         const question = await mustGetQuestion(code, id);
         throw new StoreError(ErrorCode.Conflict, `The question is ${question.status} now`);
       }
@@ -374,7 +423,15 @@ export function createEventStore(redis: Redis) {
         ...(fingerprint ? opts.bandsOf(fingerprint) : []).map(keys.band),
       ];
       const logId = await run(() =>
-        redis.splitQuestion(scriptKeys.length, ...scriptKeys, id, leaderId, opts.now, opts.actor),
+        redis.splitQuestion(
+          scriptKeys.length,
+          ...scriptKeys,
+          id,
+          leaderId,
+          opts.now,
+          opts.actor.id,
+          opts.actor.name,
+        ),
       );
       return {
         change: { logId, question: await mustGetQuestion(code, id), previous: 'merged' },
@@ -382,6 +439,26 @@ export function createEventStore(redis: Redis) {
       };
     });
   }
+
+  /**
+   * Runs a step on one question; a CONFLICT it raises then carries the question as it
+   * is now, so the moderator sees what happened instead of their stale copy.
+   */
+  async function withCurrent<T>(code: string, id: string, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== ErrorCode.Conflict) throw error;
+      if (error.details.current) throw error;
+      const current = await getQuestion(code, id);
+      if (!current) throw error;
+      throw new StoreError(error.code, error.message, { ...error.details, current });
+    }
+  }
+
+  /** `retrying` a step on one question, whose CONFLICT then carries the question as it is now. */
+  const onQuestion = <T>(code: string, id: string, step: () => Promise<T>) =>
+    withCurrent(code, id, () => retrying(step));
 
   async function getQuestion(code: string, id: string): Promise<Question | null> {
     const keys = eventKeys(code);
@@ -454,6 +531,7 @@ export function createEventStore(redis: Redis) {
     split,
     getQuestion,
     mustGetQuestion,
+    withCurrent,
     readState,
     signingSecret,
   };
@@ -502,6 +580,14 @@ export async function run<T>(call: () => Promise<T>): Promise<T> {
             ? `The question is ${detail} now`
             : `Not possible: ${detail}`,
         );
+      case 'QUESTIONS_CLOSED':
+        throw new StoreError(ErrorCode.QuestionsClosed, 'The event does not take questions now');
+      case 'SLOW_MODE':
+        throw new StoreError(ErrorCode.SlowMode, 'Slow mode: please wait before asking again', {
+          retryAfterMs: Number(detail),
+        });
+      case 'NOTHING_TO_UNDO':
+        throw new StoreError(ErrorCode.NothingToUndo, 'Nothing of yours to undo');
       case 'RETRY':
       case 'STAGE_MOVED':
       case 'STALE_CONFIG':
@@ -533,7 +619,8 @@ export const toInfo = (event: EventRecord): EventInfo => ({
   retentionDays: event.retentionDays,
 });
 
-function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {
+/** A question hash (and its cluster leader from clusterOf) as a Question; null when missing. */
+export function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {
   if (!h.id || !h.status) return null;
   return {
     id: h.id,

@@ -11,11 +11,16 @@ export function eventKeys(code: string) {
     /**
      * Hash: title, createdAt, maxQuestionLength, moderatorKeyHash, stageKeyHash,
      * blockedTerms (JSON), allowedTerms (JSON), policy (JSON), configRev (bumped by every settings change).
+     * Intake controls (absent: the default): open ('0' closed), slowModeSeconds,
+     * preModeration ('0' off), endedAt (set once; intake then stays closed), retentionDays.
      */
     meta: `${tag}:meta`,
     /** Stream: one entry per state change; its ids order everything clients see. */
     log: `${tag}:log`,
-    /** Hash per question: the fields of `Question`. */
+    /**
+     * Hash per question: the fields of `Question`, and undoneTo ('<rev>:<earlier rev>':
+     * after an undo, the state is the one that earlier rev had; see undo-action.lua).
+     */
     question: (id: string) => `${tag}:q:${id}`,
     /** Sorted set per status: question ids scored by creation time. */
     status: (status: QuestionStatus) => `${tag}:status:${status}`,
@@ -35,9 +40,12 @@ export function eventKeys(code: string) {
     voters: (leaderId: string) => `${tag}:voters:${leaderId}`,
     /** List: "Up next", the approved questions moderators lined up for the stage. */
     queue: `${tag}:queue`,
-    /** Hash: moderator socket id → { id, name, focus } (JSON), for presence. */
+    /**
+     * Hash: moderator socket id → { id, name, focus, at } (JSON), for presence; `at` is
+     * refreshed by the socket's server, and stale entries (a dead server's) are dropped.
+     */
     presence: `${tag}:presence`,
-    /** List per moderator (actor id): log ids of their undoable actions, newest first. */
+    /** List per moderator (actor id): log ids of their undoable actions, newest first (50). */
     actions: (actorId: string) => `${tag}:actions:${actorId}`,
   };
 }

@@ -131,8 +131,13 @@ export const ApproveSchema = z.object({
 });
 export type ApprovePayload = z.input<typeof ApproveSchema>;
 
-/** Put a whole cluster into another one. @example { questionId: 'a1', intoId: 'b2' } */
-export const MergeSchema = z.object({ questionId: QuestionId, intoId: QuestionId });
+/** Put a whole cluster into another one. @example { questionId: 'a1', intoId: 'b2', expected: 'pending' } */
+export const MergeSchema = z.object({
+  questionId: QuestionId,
+  intoId: QuestionId,
+  /** The status of questionId the moderator saw. */
+  expected: Expected,
+});
 export type MergePayload = z.input<typeof MergeSchema>;
 
 /** @example { questionId: 'k3J9xQ2mPa1z', reason: 'Already answered earlier' } */

@@ -1,0 +1,129 @@
+import type { JoinPayload, Presence } from '@dais/shared';
+import type { Intake } from '../moderation/intake';
+import type { Actor } from '../store/event-store';
+import { PRESENCE_REFRESH_MS, type WorkspaceStore } from '../store/workspace-store';
+import type { Logger } from '../logger';
+import { handle, joined } from './handle';
+import { moderatorsRoom, publishChange, publishQueue } from './rooms';
+import type { DaisServer, DaisSocket } from './types';
+
+/** What these handlers need of the gateway's dependencies. */
+export interface WorkspaceDeps {
+  workspace: WorkspaceStore;
+  intake: Intake;
+  logger: Logger;
+  now: () => number;
+}
+
+/**
+ * Who the log names for a socket: a moderator by the id their browser keeps (so
+ * "undo" survives a reload; without one, this connection's id) and the name they
+ * gave; the stage as 'stage'; a participant by their id.
+ */
+export function actorOf(join: JoinPayload, socketId: string, participantId?: string): Actor {
+  if (join.role === 'moderator') {
+    return { id: join.clientId ?? `m_${socketId}`, name: join.name?.trim() || 'Moderator' };
+  }
+  if (join.role === 'stage') return { id: 'stage', name: 'Stage' };
+  return { id: participantId ?? socketId, name: 'Audience' };
+}
+
+/** The moderators' workspace: edit, undo, the audit log, and who looks at what. */
+export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: WorkspaceDeps) {
+  const { workspace, intake, logger, now } = deps;
+
+  handle(socket, 'question:edit', logger, async ({ questionId, text, expected }) => {
+    const { code, actor } = joined(socket);
+    const publicText = await intake.moderatorText(code, text);
+    const change = await workspace.edit(code, questionId, publicText, {
+      actor,
+      expected,
+      now: now(),
+    });
+    publishChange(io, code, 'edited', change);
+    return { question: change.question };
+  });
+
+  handle(socket, 'moderator:undo', logger, async () => {
+    const { code, actor } = joined(socket);
+    const { change, queue } = await workspace.undo(code, actor, now());
+    publishChange(io, code, 'undone', change);
+    if (queue) publishQueue(io, code, change.logId, queue);
+    return { questions: [change.question] };
+  });
+
+  handle(socket, 'audit:read', logger, async ({ before, limit }) => {
+    const { code } = joined(socket);
+    return { entries: await workspace.audit(code, before, limit) };
+  });
+
+  handle(socket, 'moderator:focus', logger, async ({ questionId }) => {
+    const { code } = joined(socket);
+    const here = present.get(socket);
+    if (here?.code === code) {
+      here.entry.focus = questionId;
+      await announce(io, deps, code, socket.id, here.entry);
+    }
+    return {};
+  });
+
+  socket.on('disconnect', () => {
+    void leavePresence(io, deps, socket).catch((error: unknown) =>
+      logger.error('presence: leaving failed', error),
+    );
+  });
+}
+
+/** The presence entry of each moderator socket of this server, refreshed while it stays. */
+const present = new WeakMap<
+  DaisSocket,
+  { code: string; entry: Presence[number]; timer: NodeJS.Timeout }
+>();
+
+/**
+ * Called when a socket has joined (socket.data is already the new join): it leaves
+ * the presence of the event it moderated before, if any, and a moderator enters the
+ * presence of this one. Returns who is present, for a moderator's snapshot.
+ */
+export async function joinPresence(
+  io: DaisServer,
+  deps: WorkspaceDeps,
+  socket: DaisSocket,
+): Promise<Presence | undefined> {
+  await leavePresence(io, deps, socket);
+  const { code, role, actor } = socket.data;
+  if (role !== 'moderator' || !code || !actor) return undefined;
+  const entry = { id: actor.id, name: actor.name, focus: null };
+  const timer = setInterval(() => {
+    deps.workspace
+      .setPresence(code, socket.id, entry, deps.now())
+      .catch((error: unknown) => deps.logger.error('presence: refresh failed', error));
+  }, PRESENCE_REFRESH_MS);
+  timer.unref();
+  present.set(socket, { code, entry, timer });
+  const presence = await announce(io, deps, code, socket.id, entry);
+  // Gone while this ran: its disconnect found nothing to leave yet.
+  if (socket.disconnected) await leavePresence(io, deps, socket);
+  return presence;
+}
+
+async function leavePresence(io: DaisServer, deps: WorkspaceDeps, socket: DaisSocket) {
+  const here = present.get(socket);
+  if (!here) return;
+  clearInterval(here.timer);
+  present.delete(socket);
+  await announce(io, deps, here.code, socket.id, null);
+}
+
+/** Writes one socket's presence and tells the event's moderators who is here now. */
+async function announce(
+  io: DaisServer,
+  { workspace, now }: WorkspaceDeps,
+  code: string,
+  socketId: string,
+  entry: Presence[number] | null,
+): Promise<Presence> {
+  const presence = await workspace.setPresence(code, socketId, entry, now());
+  io.to(moderatorsRoom(code)).emit('presence:changed', { presence });
+  return presence;
+}

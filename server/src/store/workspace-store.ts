@@ -1,0 +1,160 @@
+import type { Redis } from 'ioredis';
+import {
+  QUESTION_STATUSES,
+  type AuditEntry,
+  type Presence,
+  type QuestionStatus,
+} from '@dais/shared';
+import { run, retrying, type Actor, type Change, type EventStore } from './event-store';
+import { eventKeys, statusKeys } from './keys';
+
+/** A moderator socket's presence entry is refreshed this often by its server... */
+export const PRESENCE_REFRESH_MS = 60_000;
+/** ...and taken for a dead server's leftover when older than this. */
+export const PRESENCE_TTL_MS = 3 * PRESENCE_REFRESH_MS;
+
+/** Log fields shown as who and what, not as details. */
+const ENTRY_FIELDS = new Set(['type', 'id', 'actor', 'actorName']);
+
+/** The moderators' workspace in Redis: edits, undo, the audit log, presence. */
+export function createWorkspaceStore(redis: Redis, store: EventStore) {
+  /** Replaces the public text (already filtered by the caller); the asker's text stays. */
+  async function edit(
+    code: string,
+    id: string,
+    publicText: string,
+    opts: { actor: Actor; expected?: QuestionStatus; now: number },
+  ): Promise<Change> {
+    const keys = eventKeys(code);
+    return store.withCurrent(code, id, async () => {
+      const [logId, status] = await run(() =>
+        redis.editQuestion(
+          keys.log,
+          keys.question(id),
+          keys.actions(opts.actor.id),
+          publicText,
+          opts.now,
+          opts.actor.id,
+          opts.actor.name,
+          opts.expected ?? '',
+        ),
+      );
+      const question = await store.mustGetQuestion(code, id);
+      return { logId, question, previous: status as QuestionStatus };
+    });
+  }
+
+  /**
+   * Undoes the actor's newest undoable action. The list's head and its log entry are
+   * read here to learn which question to pass; the script checks both again.
+   */
+  async function undo(
+    code: string,
+    actor: Actor,
+    now: number,
+  ): Promise<{ change: Change; queue: string[] | null }> {
+    const keys = eventKeys(code);
+    return retrying(async () => {
+      const head = await redis.lindex(keys.actions(actor.id), 0);
+      const [entry] = head ? await redis.xrange(keys.log, head, head) : [];
+      const id = entry ? fieldsOf(entry[1]).id : undefined;
+      const scriptKeys = [
+        keys.log,
+        keys.actions(actor.id),
+        keys.question(id ?? ''),
+        ...statusKeys(keys),
+        keys.rank,
+        keys.queue,
+      ];
+      const undone = () =>
+        run(() =>
+          redis.undoAction(
+            scriptKeys.length,
+            ...scriptKeys,
+            head ?? '',
+            QUESTION_STATUSES.join(','),
+            now,
+            actor.id,
+            actor.name,
+          ),
+        );
+      const [logId, previous, queue] = id
+        ? await store.withCurrent(code, id, undone)
+        : await undone();
+      const question = await store.mustGetQuestion(code, id ?? '');
+      return {
+        change: { logId, question, previous: previous as QuestionStatus },
+        queue: queue ?? null,
+      };
+    }, 10);
+  }
+
+  /** A page of the log, newest first, older than `before` when given. */
+  async function audit(code: string, before: string | undefined, limit: number) {
+    const entries = await redis.xrevrange(
+      eventKeys(code).log,
+      before ? `(${before}` : '+',
+      '-',
+      'COUNT',
+      limit,
+    );
+    return entries.map(([logId, flat]): AuditEntry => {
+      const fields = fieldsOf(flat);
+      const details: Record<string, string> = {};
+      for (const [name, value] of Object.entries(fields)) {
+        if (!ENTRY_FIELDS.has(name)) details[name] = value;
+      }
+      const actor = fields.actor ?? '';
+      return {
+        logId,
+        at: Number(logId.split('-')[0]),
+        type: fields.type ?? '',
+        questionId: fields.id ?? null,
+        actor: { id: actor, name: fields.actorName || defaultName(actor) },
+        details,
+      };
+    });
+  }
+
+  /**
+   * Writes (or with `entry` null removes) one moderator socket's presence, and returns
+   * who is present, dropping what a dead server left behind.
+   */
+  async function setPresence(
+    code: string,
+    socketId: string,
+    entry: Presence[number] | null,
+    now: number,
+  ): Promise<Presence> {
+    const json = entry ? JSON.stringify({ ...entry, at: now }) : '';
+    const present = await redis.setPresence(
+      eventKeys(code).presence,
+      socketId,
+      json,
+      now,
+      PRESENCE_TTL_MS,
+    );
+    return present
+      .map((value) => {
+        const { id, name, focus } = JSON.parse(value) as Presence[number];
+        return { id, name, focus };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  return { edit, undo, audit, setPresence };
+}
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
+
+function fieldsOf(flat: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+  return fields;
+}
+
+/** Entries written before actors had names (and by scripts that log none). */
+function defaultName(actor: string) {
+  if (actor === 'stage') return 'Stage';
+  if (actor === 'moderator') return 'Moderator';
+  return actor;
+}
