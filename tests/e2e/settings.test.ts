@@ -12,7 +12,7 @@ const chromium = useBrowser();
 /** A moderator page, its moderator named `name` (the name the browser keeps for this site). */
 async function openModerator(url: string, name: string): Promise<Page> {
   const context = await chromium.browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.addInitScript((stored) => localStorage.setItem('dais:name', stored), name);
+  await context.addInitScript(`localStorage.setItem('dais:name', ${JSON.stringify(name)})`);
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId('connection-status').and(page.locator('[data-state="online"]')).waitFor();
@@ -158,6 +158,28 @@ describe('intake controls in the moderator UI', () => {
       ok: false,
       error: 'QUESTIONS_CLOSED',
     });
+  });
+});
+
+describe('personal data', () => {
+  it('"Purge personal data now" asks first, then replaces the raw text with the redacted one', async () => {
+    const event = await createEvent(dais.url, 'Purge');
+    const moderator = await openModerator(event.moderatorUrl, 'Mei');
+    const audience = await audienceOf(event.code);
+    await expectOk(audience, 'question:submit', { text: 'Call my mum on 13812345678 please' });
+    const held = moderator.getByTestId('mod-question').filter({ hasText: 'Call my mum' });
+    expect(await held.textContent()).toContain('13812345678');
+
+    await moderator.getByTestId('purge-now').click();
+    await moderator.getByTestId('purge-now-confirm').click();
+    await moderator.getByText('Personal data purged from 1 question.').waitFor();
+    await expect.poll(() => held.textContent()).not.toContain('13812345678');
+    const { snapshot } = await join(dais.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    });
+    expect(JSON.stringify(snapshot.questions)).not.toContain('13812345678');
   });
 });
 

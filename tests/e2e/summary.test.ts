@@ -8,14 +8,24 @@ import { useDais } from '../harness/dais';
 const dais = useDais();
 const chromium = useBrowser();
 
+/** What the check reads of a `<canvas>` (the tests compile without the DOM library). */
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  };
+}
+
 /** Pixels of the chart's bar colour (uPlot draws on a canvas): more than axes and labels. */
 const barPixels = (page: Page) =>
   page
     .getByTestId('summary-chart')
     .locator('canvas')
     .first()
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    .evaluate((element: unknown) => {
+      const canvas = element as Canvas;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
       let count = 0;
       for (let i = 0; i < data.length; i += 4) {
         const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
