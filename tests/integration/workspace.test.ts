@@ -241,6 +241,26 @@ describe('undo', () => {
     });
   });
 
+  it('undoes a star and a pin, rank included', async () => {
+    const { event, mei, ask } = await setup();
+    const question = await ask('Which charities do you support?');
+    await expectOk(mei, 'question:approve', { questionId: question.id });
+    const approved = (await stored(event.code, question.id)).question!;
+
+    await expectOk(mei, 'question:star', { questionId: question.id, on: true });
+    const pinned = (await expectOk(mei, 'question:pin', { questionId: question.id, on: true }))
+      .question;
+    expect(pinned).toMatchObject({ pinned: true, starred: true });
+    expect(pinned.score).toBeGreaterThan(approved.score);
+
+    const unpinned = (await expectOk(mei, 'moderator:undo', {})).questions[0]!;
+    expect(unpinned).toMatchObject({ pinned: false, starred: true });
+    const unstarred = (await expectOk(mei, 'moderator:undo', {})).questions[0]!;
+    expect(restorable(unstarred)).toEqual(restorable(approved));
+    const rank = await dais.server.redis.zscore(`dais:{ev:${event.code}}:rank`, question.id);
+    expect(Number(rank)).toBe(approved.score);
+  });
+
   it('tells everyone, and the public loses a question whose approval was undone', async () => {
     const { event, mei, ask } = await setup();
     const bystander = (await join(dais.url, { code: event.code, role: 'audience' })).socket;

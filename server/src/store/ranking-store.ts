@@ -80,6 +80,7 @@ export function createRankingStore(redis: Redis, events: EventStore) {
         keys.log,
         keys.question(id),
         keys.rank,
+        keys.actions(opts.actor.id),
         flag,
         on ? '1' : '0',
         opts.now,

@@ -63,6 +63,7 @@ declare module 'ioredis' {
     ): Result<[string, string], Context>;
     undoAction(...args: Arg[]): Result<[string, string, string[]?], Context>;
     setPresence(presence: string, ...args: Arg[]): Result<string[], Context>;
+    purgeQuestions(...args: Arg[]): Result<[string, string[], string[]], Context>;
     stageAdvance(...args: Arg[]): Result<[string, string], Context>;
     voteQuestion(
       log: string,
@@ -73,7 +74,13 @@ declare module 'ioredis' {
       rank: string,
       ...args: Arg[]
     ): Result<[number, number, string], Context>;
-    setFlag(log: string, question: string, rank: string, ...args: Arg[]): Result<string, Context>;
+    setFlag(
+      log: string,
+      question: string,
+      rank: string,
+      undo: string,
+      ...args: Arg[]
+    ): Result<string, Context>;
     queueMove(
       log: string,
       queue: string,
