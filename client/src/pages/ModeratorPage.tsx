@@ -18,10 +18,13 @@ import { PresenceBar } from '../components/board/PresenceBar';
 import { QueueColumn } from '../components/board/QueueColumn';
 import { ShortcutSheet } from '../components/board/ShortcutSheet';
 import { useBoardShortcuts } from '../components/board/useBoardShortcuts';
+import { AuditPanel } from '../components/AuditPanel';
 import { CopyButton } from '../components/CopyButton';
 import { EventHeader } from '../components/EventHeader';
+import { ExportMenu } from '../components/ExportMenu';
 import { MergeBanner } from '../components/Merging';
 import { SettingsPanel } from '../components/SettingsPanel';
+import { SummaryLink } from '../components/summary/SummaryLink';
 import { audienceUrl } from '../lib/urls';
 import { focusOn } from '../realtime/commands';
 import { useAppStore } from '../store';
@@ -98,8 +101,11 @@ export function ModeratorPage({ event }: { event: EventInfo }) {
           </a>
           <CopyButton text={shareUrl} />
         </div>
-        {/* Header tools (settings engineer): <AuditPanel /> and <ExportMenu /> mount here. */}
-        <div className="workspace__tools" data-slot="header-tools"></div>
+        <div className="workspace__tools" data-slot="header-tools">
+          <ExportMenu code={event.code} />
+          <SummaryLink code={event.code} />
+          <AuditPanel />
+        </div>
       </EventHeader>
       <SettingsPanel event={event} />
       <div className="workspace__bar">
