@@ -12,6 +12,9 @@ import { createVoteBatcher } from './realtime/vote-batcher';
 import type { DaisServer } from './realtime/types';
 import { createIntake } from './moderation/intake';
 import { createEventStore } from './store/event-store';
+import { createExportStore } from './store/export-store';
+import { createRetention } from './store/retention';
+import { startRetentionSweeper } from './realtime/summary';
 import { createRankingStore } from './store/ranking-store';
 import { createWorkspaceStore } from './store/workspace-store';
 import { defineScripts } from './store/scripts';
@@ -25,6 +28,10 @@ export interface AppDeps {
     publicUrl?: string;
     /** The built client to serve; default client/dist of this repository. */
     clientDir?: string;
+    /** How often ended events are checked for raw texts due for purging; default hourly. */
+    retentionSweepMs?: number;
+    /** Called after each retention sweep with the codes of the events it purged. */
+    onRetentionSweep?: (purged: string[]) => void;
   };
 }
 
@@ -48,11 +55,13 @@ export async function createApp({
   defineScripts(redis);
   logRedisOutages(redis, logger);
   const store = createEventStore(redis);
+  const exports = createExportStore(redis);
+  const retention = createRetention(redis, store, exports);
   const now = () => clock.now();
 
   const web = express();
   web.disable('x-powered-by');
-  web.use('/api', apiRouter({ store, redis, now, publicUrl: config.publicUrl }));
+  web.use('/api', apiRouter({ store, exports, redis, now, publicUrl: config.publicUrl }));
   serveClient(web, config.clientDir ?? DEFAULT_CLIENT_DIR);
 
   const httpServer = createServer(web);
@@ -61,6 +70,8 @@ export async function createApp({
   const votes = createVoteBatcher(io, ranking, logger);
   attachGateway(io, {
     store,
+    exports,
+    retention,
     intake: createIntake(store),
     ranking,
     votes,
@@ -69,6 +80,11 @@ export async function createApp({
     now,
     secret: await store.signingSecret(),
   });
+  const sweeper = startRetentionSweeper(
+    io,
+    { retention, logger, now },
+    { intervalMs: config.retentionSweepMs ?? 3_600_000, onSweep: config.onRetentionSweep },
+  );
 
   return {
     httpServer,
@@ -82,6 +98,7 @@ export async function createApp({
         });
       }),
     close: async () => {
+      await sweeper.stop();
       await votes.stop();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { CreateEventSchema, ErrorCode, type CreatedEvent } from '@dais/shared';
 import type { Redis } from 'ioredis';
 import type { EventStore } from '../store/event-store';
+import type { ExportStore } from '../store/export-store';
+import { exportRouter } from './export';
 
 export interface ApiDeps {
   store: EventStore;
+  exports: ExportStore;
   redis: Redis;
   now: () => number;
   /** Base of the links we hand out; by default the address the request came to. */
@@ -13,7 +16,7 @@ export interface ApiDeps {
 }
 
 /** The JSON API under /api. */
-export function apiRouter({ store, redis, now, publicUrl }: ApiDeps): Router {
+export function apiRouter({ store, exports, redis, now, publicUrl }: ApiDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: '16kb' }));
 
@@ -42,6 +45,8 @@ export function apiRouter({ store, redis, now, publicUrl }: ApiDeps): Router {
     const up = redis.status === 'ready' && (await ping(redis));
     res.status(up ? 200 : 503).json({ ok: up, redis: up ? 'up' : 'down' });
   });
+
+  router.use(exportRouter({ store, exports }));
 
   router.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such API route' });

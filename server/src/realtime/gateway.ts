@@ -12,11 +12,14 @@ import {
 import { indexEntry, type Intake } from '../moderation/intake';
 import { keyMatches, newId, signParticipant, verifyParticipant } from '../security/secrets';
 import { StoreError, toInfo, type EventStore } from '../store/event-store';
+import type { ExportStore } from '../store/export-store';
+import type { Retention } from '../store/retention';
 import type { Logger } from '../logger';
 import type { RankingStore } from '../store/ranking-store';
 import { authorize, handle, joined } from './handle';
 import { moderatorsRoom, participantRoom, publicRoom, publishChange, stageRoom } from './rooms';
 import { publishQueueIfLeft, registerRanking } from './ranking';
+import { registerSummary } from './summary';
 import type { DaisServer, DaisSocket } from './types';
 import type { VoteBatcher } from './vote-batcher';
 import { actorOf, joinPresence, registerWorkspace } from './workspace';
@@ -24,6 +27,9 @@ import type { WorkspaceStore } from '../store/workspace-store';
 
 export interface GatewayDeps {
   store: EventStore;
+  /** Whole-event reads in batches (summary, purge). */
+  exports: ExportStore;
+  retention: Retention;
   intake: Intake;
   ranking: RankingStore;
   votes: VoteBatcher;
@@ -51,6 +57,7 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
     registerAudience(io, socket, deps);
     registerModeration(io, socket, deps);
     registerRanking(io, socket, deps);
+    registerSummary(io, socket, deps);
     registerWorkspace(io, socket, deps);
   });
 }
@@ -197,6 +204,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
   handle(socket, 'event:configure', logger, async (settings) => {
     const { code, actor } = joined(socket);
     const { logId, event } = await store.configure(code, settings, actor, now());
+    await deps.retention.schedule(event);
     intake.forget(code);
     const info = toInfo(event);
     io.to(publicRoom(code)).emit('event:changed', { logId, event: info });

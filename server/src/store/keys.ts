@@ -11,6 +11,7 @@ export function eventKeys(code: string) {
     /**
      * Hash: title, createdAt, maxQuestionLength, moderatorKeyHash, stageKeyHash,
      * blockedTerms (JSON), allowedTerms (JSON), policy (JSON), configRev (bumped by every settings change).
+     * purgedAt: when retention (or a moderator) last purged raw question texts.
      * Intake controls (absent: the default): open ('0' closed), slowModeSeconds,
      * preModeration ('0' off), endedAt (set once; intake then stays closed), retentionDays.
      */
@@ -55,3 +56,10 @@ export const statusKeys = (keys: EventKeys) => QUESTION_STATUSES.map((s) => keys
 
 /** The server's signing secret, shared by every process on this Redis. */
 export const SECRET_KEY = 'dais:secret';
+
+/**
+ * Sorted set: codes of ended events, scored by when their raw texts are due for
+ * purging (endedAt + retentionDays). Global, so it has no event hash tag and is
+ * written by its own command, never inside an event's script.
+ */
+export const RETENTION_KEY = 'dais:retention';

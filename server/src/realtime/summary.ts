@@ -1,0 +1,93 @@
+import { QUESTION_STATUSES, summaryBuilder } from '@dais/shared';
+import { toInfo, type Change, type EventStore } from '../store/event-store';
+import type { ExportStore } from '../store/export-store';
+import type { Logger } from '../logger';
+import type { Retention } from '../store/retention';
+import { handle, joined } from './handle';
+import { publishChange } from './rooms';
+import type { DaisServer, DaisSocket } from './types';
+
+/** What these handlers need of the gateway's dependencies. */
+export interface SummaryDeps {
+  store: EventStore;
+  exports: ExportStore;
+  retention: Retention;
+  logger: Logger;
+  now: () => number;
+}
+
+/** The moderators' summary of an event, and purging its raw texts now. */
+export function registerSummary(io: DaisServer, socket: DaisSocket, deps: SummaryDeps) {
+  const { store, exports, retention, logger, now } = deps;
+
+  handle(socket, 'event:summary', logger, async () => {
+    const { code } = joined(socket);
+    const summary = summaryBuilder(toInfo(await store.mustGetEvent(code)));
+    for await (const batch of exports.questions(code, QUESTION_STATUSES)) {
+      for (const question of batch) summary.add(question);
+    }
+    return summary.result();
+  });
+
+  handle(socket, 'event:purge', logger, async () => {
+    const { code, actor } = joined(socket);
+    const changes = await retention.purge(code, actor, now());
+    publishPurged(io, code, changes);
+    return { purged: changes.length };
+  });
+}
+
+/**
+ * Each purged question reaches whoever may see it as question:changed 'purged' with
+ * its new rev: moderators and the asker get the kept text, the public (for public
+ * questions) the same public text as before.
+ */
+function publishPurged(io: DaisServer, code: string, changes: Change[]) {
+  for (const change of changes) publishChange(io, code, 'purged', change);
+}
+
+/**
+ * Checks every `intervalMs` (and once at start) for ended events whose retention has
+ * run out, and purges them. The timer never keeps the process alive; `stop` clears it
+ * and waits for a sweep in progress.
+ */
+export function startRetentionSweeper(
+  io: DaisServer,
+  deps: Pick<SummaryDeps, 'retention' | 'logger' | 'now'>,
+  options: { intervalMs: number; onSweep?: (purged: string[]) => void },
+) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  async function sweep() {
+    try {
+      const { purged, failed } = await deps.retention.sweep(deps.now());
+      for (const { code, changes } of purged) {
+        publishPurged(io, code, changes);
+        deps.logger.info(`retention: purged ${changes.length} questions of event ${code}`);
+      }
+      for (const { code, error } of failed) {
+        deps.logger.error(`retention: purging event ${code} failed; next sweep retries`, error);
+      }
+      options.onSweep?.(purged.map((p) => p.code));
+    } catch (error) {
+      deps.logger.error('retention: sweep failed', error);
+    }
+  }
+
+  function tick() {
+    running = sweep().finally(() => {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs).unref();
+    });
+  }
+  tick();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
