@@ -65,6 +65,7 @@ describe('the stage in a browser', () => {
     await panel.waitFor();
     expect(await panel.getByTestId('stage-qr').locator('svg, canvas').count()).toBe(1);
     expect(await panel.getByTestId('stage-code').textContent()).toBe(event.code);
+    expect(await stage.locator('.stage-empty').textContent()).toBe('No question on stage');
     expect(await panel.getByTestId('stage-join-url').textContent()).toBe(
       event.audienceUrl.replace(/^https?:\/\//, ''),
     );
@@ -163,7 +164,9 @@ describe('the stage in a browser', () => {
     expect(await page.getAttribute('data-theme')).toBe('dark');
     await stage.keyboard.press('t');
     await expect.poll(() => page.getAttribute('data-theme')).toBe('light');
-    const background = await page.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await page.evaluate(
+      (el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor,
+    );
     expect(background).toBe('rgb(255, 255, 255)');
     await screenshot(stage, 'stage-live-light');
     // A button reached with Tab keeps its own Enter: this one turns the theme back,
@@ -173,7 +176,8 @@ describe('the stage in a browser', () => {
     await expect.poll(() => page.getAttribute('data-theme')).toBe('dark');
 
     // "f": fullscreen (the Fullscreen API), and out again.
-    const fullscreenElement = () => stage.evaluate(() => document.fullscreenElement?.tagName);
+    // A string: the tests compile without the DOM's types.
+    const fullscreenElement = () => stage.evaluate('document.fullscreenElement?.tagName');
     await stage.keyboard.press('f');
     await expect.poll(() => page.getAttribute('data-fullscreen')).toBe('true');
     expect(await fullscreenElement()).toBe('HTML');

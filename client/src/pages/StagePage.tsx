@@ -67,10 +67,13 @@ export function StagePage({ event }: { event: EventInfo }) {
       <main className="stage-main">
         {live ? (
           <LiveQuestion question={live} />
-        ) : joinShown ? (
-          <JoinPanel code={event.code} overlay={false} />
         ) : (
-          <p className="stage-empty">{t('stage.empty')}</p>
+          <div className="stage-idle">
+            <p className={`stage-empty ${joinShown ? 'stage-empty--small' : ''}`}>
+              {t('stage.empty')}
+            </p>
+            {joinShown && <JoinPanel code={event.code} overlay={false} />}
+          </div>
         )}
         <StageControls
           hasLive={Boolean(live)}
