@@ -212,6 +212,14 @@ describe('the audience page', () => {
       .toBe('Thanks! Your question is up: everyone can see it now.');
     await publicCard(first, 'Can we vote on the next topic?').waitFor();
     await screenshot(second, 'audience-instant');
+
+    // Ended: closed for good, and the form says that.
+    await expectOk(moderator, 'event:configure', { ended: true });
+    await expect
+      .poll(() => second.getByTestId('ask-closed').textContent())
+      .toBe('This event has ended: it no longer takes questions.');
+    expect(await second.getByTestId('submit-question').isDisabled()).toBe(true);
+    expect(await second.getByTestId('ask-instant').count()).toBe(0);
   });
 
   it('keeps only the cards near the screen in the page when there are hundreds', async () => {
