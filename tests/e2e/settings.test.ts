@@ -147,8 +147,18 @@ describe('intake controls in the moderator UI', () => {
     const moderator = await openModerator(event.moderatorUrl, 'Mei');
     const audience = await audienceOf(event.code);
 
+    const waiting = card(moderator, 'Still waiting?');
+    await expectOk(audience, 'question:submit', { text: 'Still waiting?' });
+    await expect.poll(() => waiting.getAttribute('data-selected')).toBe('true');
+
+    // Cancelled: nothing happens, and the board's keys do not act behind the dialog.
     await moderator.getByTestId('end-event').click();
     await moderator.getByTestId('end-event-dialog').waitFor();
+    await moderator.keyboard.press('a');
+    await moderator.keyboard.press('Escape');
+    await moderator.getByTestId('end-event-dialog').waitFor({ state: 'hidden' });
+
+    await moderator.getByTestId('end-event').click();
     await screenshot(moderator, 'settings-end-event-confirm');
     await moderator.getByTestId('end-event-confirm').click();
     await moderator.getByTestId('event-ended').waitFor();
@@ -158,6 +168,14 @@ describe('intake controls in the moderator UI', () => {
       ok: false,
       error: 'QUESTIONS_CLOSED',
     });
+    // The page's socket sent End after anything the "a" could have sent: still pending.
+    expect(await waiting.getAttribute('data-status')).toBe('pending');
+    const { snapshot } = await join(dais.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    });
+    expect(snapshot.questions.map((q) => q.status)).toEqual(['pending']);
   });
 });
 

@@ -44,6 +44,8 @@ export function ConfirmButton(props: ConfirmButtonProps) {
         className="confirm"
         aria-labelledby={`${testId}-title`}
         data-testid={`${testId}-dialog`}
+        // Keys pressed here are the dialog's: page-wide shortcuts (the board's) must not act behind it.
+        onKeyDown={(e) => e.stopPropagation()}
       >
         <h2 id={`${testId}-title`} className="confirm__title">
           {title}
