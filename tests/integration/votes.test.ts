@@ -87,6 +87,7 @@ describe('votes', () => {
     const { event, moderator } = await eventWithModerator();
     const voters = await audience(event, 50);
     const [question] = await submitApproved(voters[0]!, moderator, ['Can schools stay open?']);
+    const started = Date.now();
     const acks = await Promise.all(voters.map((socket) => vote(socket, question!.id)));
     expect(Math.max(...acks.map((a) => a.votes))).toBe(50);
     expect(new Set(acks.map((a) => a.votes)).size).toBe(50);
@@ -280,12 +281,15 @@ describe('votes:changed', () => {
     const moderatorDone = next(moderator, 'votes:changed', final);
     const audienceDone = next(watcher!, 'votes:changed', final);
 
+    const started = Date.now();
     const acks = await Promise.all(voters.map((socket) => vote(socket, question!.id)));
     expect(acks.map((a) => a.votes).sort((x, y) => x - y)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1),
     );
     const last = await moderatorDone;
     await audienceDone;
+    // The contract is a rate, not a speed: at most one batch per 250 ms window.
+    const windows = Math.floor((Date.now() - started) / 250) + 1;
 
     const stored = await rankFields(dais.server.redis, event.code, question!.id);
     expect(last.updates).toEqual([
@@ -295,7 +299,7 @@ describe('votes:changed', () => {
     expect(stored.rev).toBe(question!.rev);
     for (const seen of [batches.moderator, batches.audience]) {
       expect(seen.length).toBeGreaterThan(0);
-      expect(seen.length).toBeLessThan(10);
+      expect(seen.length).toBeLessThanOrEqual(windows);
       // Counts only grow within the burst, and the last batch holds the final one.
       const counts = seen.flatMap((b) => b.updates.map((u) => u.votes));
       expect(counts).toEqual([...counts].sort((x, y) => x - y));
