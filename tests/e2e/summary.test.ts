@@ -42,7 +42,7 @@ async function answer(asker: Client, mod: Client, text: string): Promise<Questio
   const { question } = await expectOk(asker, 'question:submit', { text });
   await expectOk(mod, 'question:approve', { questionId: question.id });
   await expectOk(mod, 'question:show', { questionId: question.id });
-  return (await expectOk(mod, 'question:answer', { questionId: question.id })).question;
+  return (await expectOk(mod, 'question:answer', { questionId: question.id })).question as Question;
 }
 
 describe('the summary page', () => {

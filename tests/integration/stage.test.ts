@@ -225,6 +225,33 @@ describe('the stage’s next and skip', () => {
     expect(await statuses(event.code)).toMatchObject({ approved: [a], live: [b], answered: [] });
   });
 
+  it('takes a pinned question before higher-ranked ones when "Up next" is empty', async () => {
+    const { moderator, stage, audience, ids } = await eventWithApproved(TEXTS.slice(0, 3));
+    const [oldest, , newest] = ids as [string, string, string];
+    await expectOk(audience, 'question:vote', { questionId: newest, up: true });
+    await expectOk(moderator, 'question:pin', { questionId: oldest, on: true });
+    const { live } = await expectOk(stage, 'stage:next', {});
+    expect(live?.id).toBe(oldest);
+    const after = await expectOk(stage, 'stage:next', {});
+    expect(after.live?.id).toBe(newest);
+  });
+
+  it('gives the stage the public view only: no asker id, no words the filter redacted', async () => {
+    const event = await createEvent(dais.url);
+    const { moderator, stage, audience } = await joinAll(dais.url, event);
+    const { question } = await expectOk(audience.socket, 'question:submit', {
+      text: 'Call me on 13812345678 about the school trip?',
+    });
+    await expectOk(moderator.socket, 'question:approve', { questionId: question.id });
+    const shown = await expectOk(stage.socket, 'stage:next', {});
+    const answered = await expectOk(stage.socket, 'question:answer', { questionId: question.id });
+    for (const ack of [shown, answered]) {
+      expect(JSON.stringify(ack)).not.toContain('13812345678');
+      expect(JSON.stringify(ack)).not.toContain('authorId');
+    }
+    expect(shown.live?.text).toContain('[');
+  });
+
   it('never puts two questions live when next is pressed at once', async () => {
     const { event, moderator, stage, ids } = await eventWithApproved(TEXTS);
     for (const id of ids) await line(moderator, id);

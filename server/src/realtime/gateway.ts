@@ -17,7 +17,14 @@ import type { Retention } from '../store/retention';
 import type { Logger } from '../logger';
 import type { RankingStore } from '../store/ranking-store';
 import { authorize, handle, joined } from './handle';
-import { moderatorsRoom, participantRoom, publicRoom, publishChange, stageRoom } from './rooms';
+import {
+  moderatorsRoom,
+  participantRoom,
+  publicRoom,
+  publishChange,
+  stageRoom,
+  viewFor,
+} from './rooms';
 import { publishQueueIfLeft, registerRanking } from './ranking';
 import { registerSummary } from './summary';
 import type { DaisServer, DaisSocket } from './types';
@@ -151,7 +158,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
       if (result.returned) publishChange(io, code, 'returned', result.returned);
       publishChange(io, code, change, result.change);
       await publishQueueIfLeft(io, deps.ranking, code, result.change);
-      return { question: result.change.question };
+      return { question: viewFor(role, result.change.question) };
     });
   }
 

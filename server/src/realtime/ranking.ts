@@ -2,7 +2,8 @@ import type { Logger } from '../logger';
 import type { Change, EventStore } from '../store/event-store';
 import type { RankingStore } from '../store/ranking-store';
 import { handle, joined } from './handle';
-import { publishChange, publishQueue } from './rooms';
+import type { Question } from '@dais/shared';
+import { publishChange, publishQueue, viewFor } from './rooms';
 import type { DaisServer, DaisSocket } from './types';
 import type { VoteBatcher } from './vote-batcher';
 
@@ -84,12 +85,14 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
 
   for (const [event, mode, change] of STAGE_MOVES) {
     handle(socket, event, logger, async () => {
-      const { code, actor } = joined(socket);
+      const { code, role, actor } = joined(socket);
       const stage = await ranking.advanceStage(code, mode, { actor, now: now() });
       if (stage.previous) publishChange(io, code, change, stage.previous);
       if (stage.live) publishChange(io, code, 'shown', stage.live);
       if (stage.queueChanged) publishQueue(io, code, stage.logId, stage.queue);
-      return { live: stage.live?.question ?? null, previous: stage.previous?.question ?? null };
+      const view = (change: { question: Question } | null) =>
+        change ? viewFor(role, change.question) : null;
+      return { live: view(stage.live), previous: view(stage.previous) };
     });
   }
 }

@@ -1,9 +1,20 @@
-import { isPublicStatus, toOwn, toPublic, type QUESTION_CHANGES } from '@dais/shared';
+import {
+  isPublicStatus,
+  toOwn,
+  toPublic,
+  type Question,
+  type QUESTION_CHANGES,
+  type Role,
+} from '@dais/shared';
 import type { Change } from '../store/event-store';
 import type { DaisServer } from './types';
 
 /** Moderators see every question in full. */
 export const moderatorsRoom = (code: string) => `${code}:moderators`;
+
+/** What a role may see of a question in an ack: the stage never gets the asker's words. */
+export const viewFor = (role: Role, question: Question) =>
+  role === 'moderator' ? question : toPublic(question);
 /** The audience and the stage see public questions only. */
 export const publicRoom = (code: string) => `${code}:public`;
 /** The stage screens (also in the public room), for "Up next". */

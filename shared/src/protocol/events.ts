@@ -92,12 +92,15 @@ export const SummarySchema = z.object({
 export type Summary = z.infer<typeof SummarySchema>;
 
 /** The stage after `stage:next` or `stage:skip`: what is live now, and what left. */
+/** The stage gets the public view (never the asker's words); moderators the full question. */
 const StageAckSchema = z.object({
-  live: QuestionSchema.nullable(),
-  previous: QuestionSchema.nullable(),
+  live: AnyQuestionSchema.nullable(),
+  previous: AnyQuestionSchema.nullable(),
 });
 
 const QuestionAckSchema = z.object({ question: QuestionSchema });
+/** Acks of events the stage may send too: the view of the sender's role. */
+const ViewAckSchema = z.object({ question: AnyQuestionSchema });
 const EventAckSchema = z.object({ event: EventInfoSchema, settings: ModerationSettingsSchema });
 
 /**
@@ -139,13 +142,13 @@ export const CLIENT_EVENTS = {
   'question:show': {
     roles: ['moderator', 'stage'],
     payload: ModerateSchema,
-    ack: QuestionAckSchema,
+    ack: ViewAckSchema,
     doc: 'Put an approved question on stage (status live). A question live before returns to approved.',
   },
   'question:answer': {
     roles: ['moderator', 'stage'],
     payload: ModerateSchema,
-    ack: QuestionAckSchema,
+    ack: ViewAckSchema,
     doc: 'Mark the live question answered; the stage is then empty.',
   },
   'question:merge': {
