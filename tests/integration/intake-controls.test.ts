@@ -1,6 +1,4 @@
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, silentLogger, type App } from '@dais/server';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Client,
   createEvent,
@@ -11,35 +9,19 @@ import {
   recordChanges,
   request,
 } from '../harness/clients';
-import { startRedis, type TestRedis } from '../harness/dais';
+import { useDais } from '../harness/dais';
 import { redisFingerprint } from '../harness/redis-state';
 
 // A server on an injected clock, so slow mode and endedAt are tested without waiting.
 let time = Date.UTC(2026, 0, 15, 9, 0, 0);
 const clock = { now: () => time };
-let redisServer: TestRedis;
-let redis: Redis;
-let app: App;
-let url: string;
-
-beforeAll(async () => {
-  redisServer = await startRedis();
-  redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
-  app = await createApp({ redis, clock, logger: silentLogger });
-  url = await app.listen(0, '127.0.0.1');
-});
-afterAll(async () => {
-  await app?.close();
-  redis?.disconnect();
-  await redisServer?.stop();
-  redisServer?.remove();
-});
+const dais = useDais({ clock });
 afterEach(disconnectAll);
 
 async function setup() {
-  const event = await createEvent(url);
+  const event = await createEvent(dais.url);
   const moderator = (
-    await join(url, {
+    await join(dais.url, {
       code: event.code,
       role: 'moderator',
       key: event.moderatorKey,
@@ -47,7 +29,8 @@ async function setup() {
       clientId: 'mei-intake-1',
     })
   ).socket;
-  const audience = async () => (await join(url, { code: event.code, role: 'audience' })).socket;
+  const audience = async () =>
+    (await join(dais.url, { code: event.code, role: 'audience' })).socket;
   const configure = (settings: object) => expectOk(moderator, 'event:configure', settings);
   return { event, moderator, audience, configure };
 }
@@ -63,11 +46,11 @@ describe('closing and reopening', () => {
     expect(event.open).toBe(false);
     expect((await hears).event.open).toBe(false);
 
-    const before = await redisFingerprint(redis);
+    const before = await redisFingerprint(dais.server.redis);
     for (const text of ['Is the bar open?', 'spam spam spam spam spam spam spam']) {
       expect(await submit(asker, text)).toMatchObject({ ok: false, error: 'QUESTIONS_CLOSED' });
     }
-    expect(await redisFingerprint(redis)).toEqual(before);
+    expect(await redisFingerprint(dais.server.redis)).toEqual(before);
 
     await configure({ open: true });
     expect(await submit(asker, 'Is the bar open?')).toMatchObject({ ok: true });
@@ -84,13 +67,13 @@ describe('slow mode', () => {
     expect(await submit(asker, '   ')).toMatchObject({ error: 'REJECTED', reasons: ['empty'] });
     expect(await submit(asker, 'What time does it end?')).toMatchObject({ ok: true });
 
-    const before = await redisFingerprint(redis);
+    const before = await redisFingerprint(dais.server.redis);
     expect(await submit(asker, 'And where is lunch?')).toMatchObject({
       ok: false,
       error: 'SLOW_MODE',
       retryAfterMs: 30_000,
     });
-    expect(await redisFingerprint(redis)).toEqual(before);
+    expect(await redisFingerprint(dais.server.redis)).toEqual(before);
     expect(await submit(other, 'Where is lunch served?')).toMatchObject({ ok: true });
 
     time += 29_999;
@@ -134,7 +117,7 @@ describe('pre-moderation off', () => {
     expect(duplicate.question).toMatchObject({ status: 'merged', clusterId: clean.question.id });
 
     // The public saw the clean one (and its cluster growing), never the held one.
-    const stage = await join(url, { code: event.code, role: 'stage', key: event.stageKey });
+    const stage = await join(dais.url, { code: event.code, role: 'stage', key: event.stageKey });
     expect(stage.snapshot.questions.map((q) => q.id)).toEqual([clean.question.id]);
     expect(JSON.stringify(publicSaw)).not.toContain('13812345678');
     expect(publicSaw.map((c) => c.question.id)).not.toContain(held.question.id);
@@ -156,10 +139,10 @@ describe('ending the event', () => {
     expect(event).toMatchObject({ endedAt, open: false });
     expect(await submit(asker, 'Too late?')).toMatchObject({ error: 'QUESTIONS_CLOSED' });
 
-    const before = await redisFingerprint(redis);
+    const before = await redisFingerprint(dais.server.redis);
     const reopen = await request(moderator, 'event:configure', { open: true });
     expect(reopen).toMatchObject({ ok: false, error: 'CONFLICT' });
-    expect(await redisFingerprint(redis)).toEqual(before);
+    expect(await redisFingerprint(dais.server.redis)).toEqual(before);
 
     time += 60_000;
     const again = await configure({ ended: true, retentionDays: 7 });
@@ -171,14 +154,14 @@ describe('ending the event', () => {
 describe('configuring intake', () => {
   it('refuses bad values, changing nothing, and logs who changed what', async () => {
     const { moderator, configure } = await setup();
-    const before = await redisFingerprint(redis);
+    const before = await redisFingerprint(dais.server.redis);
     for (const bad of [{}, { slowModeSeconds: -1 }, { retentionDays: 0 }, { ended: false }]) {
       expect(await request(moderator, 'event:configure', bad)).toMatchObject({
         ok: false,
         error: 'INVALID_PAYLOAD',
       });
     }
-    expect(await redisFingerprint(redis)).toEqual(before);
+    expect(await redisFingerprint(dais.server.redis)).toEqual(before);
 
     const { event } = await configure({ slowModeSeconds: 10, preModeration: false });
     expect(event).toMatchObject({ slowModeSeconds: 10, preModeration: false, open: true });

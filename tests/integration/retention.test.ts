@@ -1,7 +1,5 @@
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DAY_MS, PURGED_TEXT, type Question } from '@dais/shared';
-import { createApp, silentLogger, type App } from '@dais/server';
 import {
   createEvent,
   disconnectAll,
@@ -11,7 +9,7 @@ import {
   recordChanges,
   request,
 } from '../harness/clients';
-import { startRedis, type TestRedis } from '../harness/dais';
+import { useDais } from '../harness/dais';
 import { redisFingerprint } from '../harness/redis-state';
 
 const PHONE = '13812345678';
@@ -25,45 +23,32 @@ const sweepWaiters: ((purged: string[]) => void)[] = [];
 /** Resolves when the next retention sweep has finished, with the events it purged. */
 const nextSweep = () => new Promise<string[]>((resolve) => sweepWaiters.push(resolve));
 
-let redisServer: TestRedis;
-let redis: Redis;
-let app: App;
-let url: string;
-
-beforeAll(async () => {
-  redisServer = await startRedis();
-  redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
-  app = await createApp({
-    redis,
-    logger: silentLogger,
-    clock,
-    config: {
-      retentionSweepMs: 10,
-      onRetentionSweep: (purged) => sweepWaiters.splice(0).forEach((resolve) => resolve(purged)),
-    },
-  });
-  url = await app.listen(0, '127.0.0.1');
-});
-afterAll(async () => {
-  await app?.close();
-  redis?.disconnect();
-  await redisServer?.stop();
-  redisServer?.remove();
+const dais = useDais({
+  clock,
+  config: {
+    retentionSweepMs: 10,
+    onRetentionSweep: (purged) => sweepWaiters.splice(0).forEach((resolve) => resolve(purged)),
+  },
 });
 afterEach(disconnectAll);
 
 /** Every key and value of one event in Redis, as text. */
 async function eventData(code: string): Promise<string> {
-  const all = await redisFingerprint(redis);
+  const all = await redisFingerprint(dais.server.redis);
   return JSON.stringify(Object.entries(all).filter(([key]) => key.includes(`{ev:${code}}`)));
 }
 
 async function eventWithQuestions() {
-  const event = await createEvent(url);
+  const event = await createEvent(dais.url);
   const moderator = (
-    await join(url, { code: event.code, role: 'moderator', key: event.moderatorKey, name: 'Mei' })
+    await join(dais.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+      name: 'Mei',
+    })
   ).socket;
-  const audience = (await join(url, { code: event.code, role: 'audience' })).socket;
+  const audience = (await join(dais.url, { code: event.code, role: 'audience' })).socket;
   const ask = async (text: string) =>
     (await expectOk(audience, 'question:submit', { text })).question;
   const heldPhone = await ask(`我的孩子走丢了，请打${PHONE}联系我`);
@@ -91,7 +76,8 @@ async function eventWithQuestions() {
   };
 }
 
-const questionOf = async (code: string, id: string) => redis.hgetall(`dais:{ev:${code}}:q:${id}`);
+const questionOf = async (code: string, id: string) =>
+  dais.server.redis.hgetall(`dais:{ev:${code}}:q:${id}`);
 
 describe('event:purge', () => {
   it('removes raw personal data from every key of the event and leaves the rest untouched', async () => {
@@ -101,7 +87,10 @@ describe('event:purge', () => {
     expect(before).toContain(EMAIL);
     expect(before).toContain(SAFEGUARDING);
     const cleanBefore = await questionOf(event.code, asked.clean.id);
-    const cleanPrint = await redis.hget(`dais:{ev:${event.code}}:fingerprints`, asked.clean.id);
+    const cleanPrint = await dais.server.redis.hget(
+      `dais:{ev:${event.code}}:fingerprints`,
+      asked.clean.id,
+    );
 
     const seen = recordChanges(moderator);
     const last = next(
@@ -117,9 +106,9 @@ describe('event:purge', () => {
     expect(after).not.toContain(EMAIL);
     expect(after).not.toContain(SAFEGUARDING);
     expect(await questionOf(event.code, asked.clean.id)).toEqual(cleanBefore);
-    expect(await redis.hget(`dais:{ev:${event.code}}:fingerprints`, asked.clean.id)).toBe(
-      cleanPrint,
-    );
+    expect(
+      await dais.server.redis.hget(`dais:{ev:${event.code}}:fingerprints`, asked.clean.id),
+    ).toBe(cleanPrint);
 
     // Each purged question keeps its public text, with a new rev for the clients.
     const purged = Object.fromEntries(
@@ -147,13 +136,13 @@ describe('event:purge', () => {
       publicText: PURGED_TEXT,
       reasons: ['safeguarding'],
     });
-    expect(await redis.hget(`dais:{ev:${event.code}}:fingerprints`, asked.safeguarding.id)).toBe(
-      null,
-    );
+    expect(
+      await dais.server.redis.hget(`dais:{ev:${event.code}}:fingerprints`, asked.safeguarding.id),
+    ).toBe(null);
 
-    const meta = await redis.hgetall(`dais:{ev:${event.code}}:meta`);
+    const meta = await dais.server.redis.hgetall(`dais:{ev:${event.code}}:meta`);
     expect(meta.purgedAt).toBe(String(clock.time));
-    const [[, entry] = ['', []]] = await redis.xrevrange(
+    const [[, entry] = ['', []]] = await dais.server.redis.xrevrange(
       `dais:{ev:${event.code}}:log`,
       '+',
       '-',
@@ -180,9 +169,9 @@ describe('event:purge', () => {
 
   it('is for moderators only: the audience and the stage change nothing', async () => {
     const { event, audience } = await eventWithQuestions();
-    const stage = (await join(url, { code: event.code, role: 'stage', key: event.stageKey }))
+    const stage = (await join(dais.url, { code: event.code, role: 'stage', key: event.stageKey }))
       .socket;
-    const before = await redisFingerprint(redis);
+    const before = await redisFingerprint(dais.server.redis);
     for (const socket of [audience, stage]) {
       expect(await request(socket, 'event:purge', {})).toMatchObject({
         ok: false,
@@ -193,7 +182,7 @@ describe('event:purge', () => {
         error: 'FORBIDDEN',
       });
     }
-    expect(await redisFingerprint(redis)).toEqual(before);
+    expect(await redisFingerprint(dais.server.redis)).toEqual(before);
     expect(await eventData(event.code)).toContain(PHONE);
   });
 });
@@ -217,7 +206,7 @@ describe('the retention sweeper', () => {
 
   it('purges an ended event once its retention has run out, and not before', async () => {
     const { event, moderator, dueAt } = await endedEvent(2);
-    expect(Number(await redis.zscore('dais:retention', event.code))).toBe(dueAt);
+    expect(Number(await dais.server.redis.zscore('dais:retention', event.code))).toBe(dueAt);
 
     const before = await eventData(event.code);
     clock.time = dueAt - 1;
@@ -230,8 +219,8 @@ describe('the retention sweeper', () => {
     for (let purged = await nextSweep(); !purged.includes(event.code);) purged = await nextSweep();
     await purgedChange;
     expect(await eventData(event.code)).not.toContain(PHONE);
-    expect(await redis.zscore('dais:retention', event.code)).toBeNull();
-    const meta = await redis.hgetall(`dais:{ev:${event.code}}:meta`);
+    expect(await dais.server.redis.zscore('dais:retention', event.code)).toBeNull();
+    const meta = await dais.server.redis.hgetall(`dais:{ev:${event.code}}:meta`);
     expect(meta.purgedAt).toBe(String(dueAt));
   });
 
@@ -240,7 +229,7 @@ describe('the retention sweeper', () => {
     const { event, moderator, dueAt } = await endedEvent(1);
     await expectOk(moderator, 'event:configure', { retentionDays: 10 });
     const laterDue = dueAt + 9 * DAY_MS;
-    expect(Number(await redis.zscore('dais:retention', event.code))).toBe(laterDue);
+    expect(Number(await dais.server.redis.zscore('dais:retention', event.code))).toBe(laterDue);
 
     clock.time = dueAt + 1;
     expect(await sweptAfterNow()).toEqual([]);
@@ -255,17 +244,17 @@ describe('the retention sweeper', () => {
     clock.time += DAY_MS;
     const { event, dueAt } = await endedEvent(5);
     // As left by a process that stopped between a settings change and its schedule.
-    await redis.zadd('dais:retention', clock.time, event.code);
+    await dais.server.redis.zadd('dais:retention', clock.time, event.code);
     const before = await eventData(event.code);
     clock.time += 1;
     expect(await sweptAfterNow()).toEqual([]);
-    expect(Number(await redis.zscore('dais:retention', event.code))).toBe(dueAt);
+    expect(Number(await dais.server.redis.zscore('dais:retention', event.code))).toBe(dueAt);
     expect(await eventData(event.code)).toEqual(before);
   });
 
   it('never schedules an event that has not ended', async () => {
     const { event, moderator } = await eventWithQuestions();
     await expectOk(moderator, 'event:configure', { retentionDays: 1 });
-    expect(await redis.zscore('dais:retention', event.code)).toBeNull();
+    expect(await dais.server.redis.zscore('dais:retention', event.code)).toBeNull();
   });
 });
