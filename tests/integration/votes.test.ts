@@ -87,7 +87,6 @@ describe('votes', () => {
     const { event, moderator } = await eventWithModerator();
     const voters = await audience(event, 50);
     const [question] = await submitApproved(voters[0]!, moderator, ['Can schools stay open?']);
-    const started = Date.now();
     const acks = await Promise.all(voters.map((socket) => vote(socket, question!.id)));
     expect(Math.max(...acks.map((a) => a.votes))).toBe(50);
     expect(new Set(acks.map((a) => a.votes)).size).toBe(50);
