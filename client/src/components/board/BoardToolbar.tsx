@@ -50,7 +50,7 @@ export function BoardToolbar({
         <option value="all">{t('board.filter.anyStatus')}</option>
         {CARD_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {t(`board.statuses.${status}`)}
+            {t(`statusNames.${status}`)}
           </option>
         ))}
       </select>

@@ -70,9 +70,11 @@ function haystack(question: Question) {
   return found;
 }
 
-const oldestFirst = (a: Question, b: Question) => a.createdAt - b.createdAt;
+/** Ties (same millisecond) are broken by id, so every moderator sees the same order. */
+const idOrder = (a: Question, b: Question) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const oldestFirst = (a: Question, b: Question) => a.createdAt - b.createdAt || idOrder(a, b);
 const latestChangeFirst = (a: Question, b: Question) =>
-  b.statusAt - a.statusAt || b.createdAt - a.createdAt;
+  b.statusAt - a.statusAt || b.createdAt - a.createdAt || idOrder(a, b);
 
 /**
  * The board from the store: one queue per column, filtered. Each leader is in exactly

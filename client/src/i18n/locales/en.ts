@@ -265,15 +265,6 @@ export const en = {
       empty: 'Nothing queued. Press u on an approved question to add it.',
       drag: 'Drag to reorder',
     },
-    /** Statuses as moderators name them (askers see `status.*`, where held reads like pending). */
-    statuses: {
-      pending: 'Incoming',
-      held: 'Held',
-      approved: 'Approved',
-      live: 'On stage',
-      answered: 'Answered',
-      rejected: 'Rejected',
-    },
     filter: {
       search: 'Search questions and names',
       status: 'Filter by state',

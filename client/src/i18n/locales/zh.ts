@@ -239,14 +239,6 @@ export const zh: Messages = {
       empty: '队列为空。在已通过的问题上按 u 即可加入。',
       drag: '拖动以调整顺序',
     },
-    statuses: {
-      pending: '新提问',
-      held: '已拦截',
-      approved: '已通过',
-      live: '台上',
-      answered: '已回答',
-      rejected: '已拒绝',
-    },
     filter: {
       search: '搜索问题和姓名',
       status: '按状态筛选',
