@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { LazyModeratorPage } from './components/board/LazyModeratorPage';
 import { EventRoute } from './components/EventRoute';
 import { MessageView } from './components/MessageView';
 import { Notices } from './components/Notices';
 import { LazySummaryPage } from './components/summary/LazySummaryPage';
 import { AudiencePage } from './pages/AudiencePage';
 import { HomePage } from './pages/HomePage';
-import { ModeratorPage } from './pages/ModeratorPage';
 import { StagePage } from './pages/StagePage';
 
 function NotFoundPage() {
@@ -28,7 +28,7 @@ export function App() {
         <Route path="/e/:code" element={<EventRoute role="audience" page={AudiencePage} />} />
         <Route
           path="/e/:code/moderate"
-          element={<EventRoute role="moderator" page={ModeratorPage} />}
+          element={<EventRoute role="moderator" page={LazyModeratorPage} />}
         />
         <Route path="/e/:code/stage" element={<EventRoute role="stage" page={StagePage} />} />
         <Route

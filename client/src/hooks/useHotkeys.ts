@@ -12,7 +12,8 @@ export function keyName(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): string {
 
 export interface Hotkey {
   keys: readonly string[];
-  run: (e: KeyboardEvent) => void;
+  /** Returns false when it does not apply now: the key then does what it would anyway. */
+  run: (e: KeyboardEvent) => boolean | void;
   /** Whether a held key repeats it (moving the selection: yes; approving: never). */
   repeat?: boolean;
 }
@@ -42,8 +43,7 @@ export function useHotkeys(bindings: readonly Hotkey[], enabled = true) {
       const name = keyName(e);
       const binding = latest.current.find((each) => each.keys.includes(name));
       if (!binding || (e.repeat && !binding.repeat)) return;
-      e.preventDefault();
-      binding.run(e);
+      if (binding.run(e) !== false) e.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

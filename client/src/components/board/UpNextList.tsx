@@ -4,7 +4,9 @@ import {
   closestCenter,
   useSensor,
   useSensors,
+  type Announcements,
   type DragEndEvent,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -51,7 +53,22 @@ function SortableRow({ id, index, style, measure, children }: RowProps) {
  * Shift+K). A drop sends where the card now stands: before the card it landed above.
  */
 export function UpNextList({ queue }: { queue: BoardQueue }) {
+  const { t } = useTranslation();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  // What screen readers hear while a card is dragged, in the interface language.
+  const count = queue.ids.length;
+  const position = (id: UniqueIdentifier) => queue.ids.indexOf(String(id)) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      t('board.upNext.a11y.picked', { position: position(active.id), count }),
+    onDragOver: ({ over }) =>
+      over ? t('board.upNext.a11y.over', { position: position(over.id), count }) : undefined,
+    onDragEnd: ({ over }) =>
+      over
+        ? t('board.upNext.a11y.dropped', { position: position(over.id), count })
+        : t('board.upNext.a11y.cancelled'),
+    onDragCancel: () => t('board.upNext.a11y.cancelled'),
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const [id, overId] = [String(active.id), String(over.id)];
@@ -59,7 +76,15 @@ export function UpNextList({ queue }: { queue: BoardQueue }) {
     void moveInUpNext(id, beforeIdNextTo(useAppStore.getState().queue, overId, movingDown));
   };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: { draggable: t('board.upNext.a11y.instructions') },
+      }}
+    >
       <SortableContext items={queue.ids} strategy={verticalListSortingStrategy}>
         <VirtualQueue queue={queue} Row={SortableRow} />
       </SortableContext>

@@ -36,7 +36,22 @@ const switchBy = (step: number) => {
 const isControl = (target: EventTarget | null) =>
   target instanceof Element && target.closest('button, a, summary') !== null;
 
-const ACTIONS: Record<ShortcutId, (e: KeyboardEvent) => void> = {
+const merging = () => useAppStore.getState().mergeFrom !== null;
+
+/** While picking where to merge, only these keys work: the others would act on the target. */
+const WHILE_MERGING: readonly ShortcutId[] = [
+  'down',
+  'up',
+  'queuePrevious',
+  'queueNext',
+  'queueNumber',
+  'pick',
+  'cancel',
+  'search',
+  'help',
+];
+
+const ACTIONS: Record<ShortcutId, (e: KeyboardEvent) => boolean | void> = {
   down: () => board().moveSelection(1),
   up: () => board().moveSelection(-1),
   queuePrevious: () => switchBy(-1),
@@ -50,10 +65,11 @@ const ACTIONS: Record<ShortcutId, (e: KeyboardEvent) => void> = {
   removeUpNext: onSelected((id) => board().queue === 'upNext' && removeFromUpNext(id)),
   merge: onSelected(startMerge),
   pick: (e) => {
-    if (!isControl(e.target) && useAppStore.getState().mergeFrom) onSelected(mergeInto)();
+    if (isControl(e.target) || !merging()) return false;
+    onSelected(mergeInto)();
   },
   cancel: () => {
-    if (useAppStore.getState().mergeFrom) useAppStore.getState().setMergeFrom(null);
+    if (merging()) useAppStore.getState().setMergeFrom(null);
     else board().clearPicks();
   },
   pin: onSelected(togglePin),
@@ -72,7 +88,13 @@ const ACTIONS: Record<ShortcutId, (e: KeyboardEvent) => void> = {
 export function useBoardShortcuts() {
   const dialogOpen = useBoard((state) => state.dialog !== null);
   const bindings = useMemo<Hotkey[]>(
-    () => SHORTCUTS.map(({ id, keys, ...rest }) => ({ keys, run: ACTIONS[id], ...rest })),
+    () =>
+      SHORTCUTS.map(({ id, keys, ...rest }) => ({
+        keys,
+        run: (e: KeyboardEvent) =>
+          merging() && !WHILE_MERGING.includes(id) ? false : ACTIONS[id](e),
+        ...rest,
+      })),
     [],
   );
   useHotkeys(bindings, !dialogOpen);

@@ -260,10 +260,19 @@ export const en = {
   },
   /** The moderator workspace (pages/ModeratorPage.tsx, components/board/*). */
   board: {
+    loading: 'Opening the moderator board…',
     upNext: {
       title: 'Up next',
       empty: 'Nothing queued. Press u on an approved question to add it.',
       drag: 'Drag to reorder',
+      a11y: {
+        instructions:
+          'To move a card with the keyboard, select it and press Shift+J (down) or Shift+K (up).',
+        picked: 'Picked up the question at position {{position}} of {{count}}.',
+        over: 'Over position {{position}} of {{count}}.',
+        dropped: 'Dropped at position {{position}} of {{count}}.',
+        cancelled: 'Moving cancelled.',
+      },
     },
     filter: {
       search: 'Search questions and names',

@@ -234,10 +234,18 @@ export const zh: Messages = {
     splitTitle: '从这一组中拆出，成为一个独立的问题',
   },
   board: {
+    loading: '正在打开审核面板…',
     upNext: {
       title: '接下来',
       empty: '队列为空。在已通过的问题上按 u 即可加入。',
       drag: '拖动以调整顺序',
+      a11y: {
+        instructions: '用键盘移动：选中卡片后按 Shift+J（下移）或 Shift+K（上移）。',
+        picked: '已拿起第 {{position}} 个问题（共 {{count}} 个）。',
+        over: '位于第 {{position}} 个位置（共 {{count}} 个）。',
+        dropped: '已放到第 {{position}} 个位置（共 {{count}} 个）。',
+        cancelled: '已取消移动。',
+      },
     },
     filter: {
       search: '搜索问题和姓名',
