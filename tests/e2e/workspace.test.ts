@@ -110,6 +110,7 @@ describe('the moderator workspace, keyboard first', () => {
   it('approves, rejects, undoes, queues, reorders (keys and drag), pins, edits, merges and bulk-approves', async () => {
     const event = await createEvent(dais.url, '大使问答 Ambassador Q&A');
     const asked = await seed(event, TOPICS);
+    const [concern] = await seed(event, ['我不想活了，怎么办'], 1);
     const page = await openModerator(chromium.browser, event, 'Mei');
     await expect.poll(() => queueCount(page, 'incoming')).toBe('20');
 
@@ -219,6 +220,23 @@ describe('the moderator workspace, keyboard first', () => {
     expect(end.byId.get(asked[4]!.id)).toMatchObject({ status: 'approved', askedBy: 2 });
     expect(end.byId.get(asked[5]!.id)?.status).toBe('approved');
     expect(end.byId.get(asked[6]!.id)?.status).toBe('pending');
+
+    // 2: Held, Safeguarding on top; a opens "approve with an edit" instead of approving.
+    await page.keyboard.press('2');
+    const held = page.getByTestId('queue-held');
+    await held.getByTestId('group-safeguarding').waitFor();
+    await expect.poll(() => selectedId(page)).toBe(concern!.id);
+    expect(await card(page, concern!.id).getAttribute('data-reasons')).toContain('safeguarding');
+    await page.keyboard.press('a');
+    const approveEditor = page.getByTestId('edit-dialog');
+    await approveEditor.getByTestId('edit-text').fill('孩子感到绝望时可以向谁求助？');
+    await approveEditor.getByTestId('edit-text').press('Enter');
+    await approveEditor.waitFor({ state: 'detached' });
+    await expect.poll(() => card(page, concern!.id).getAttribute('data-status')).toBe('approved');
+    expect((await serverView(event)).byId.get(concern!.id)).toMatchObject({
+      status: 'approved',
+      publicText: '孩子感到绝望时可以向谁求助？',
+    });
 
     // / searches (Chinese too), Esc clears; ? opens the shortcut sheet, Esc closes it.
     await page.keyboard.press('/');
