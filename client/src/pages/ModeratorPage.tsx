@@ -87,6 +87,7 @@ export function ModeratorPage({ event }: { event: EventInfo }) {
         >,
       );
   }, [board]);
+  useEffect(() => () => useBoard.getState().reset(), []);
   useBoardShortcuts();
   useFocusReport();
 

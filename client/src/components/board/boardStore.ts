@@ -36,6 +36,8 @@ interface BoardState {
   togglePick: (id: string, range?: boolean) => void;
   clearPicks: () => void;
   openDialog: (dialog: BoardDialog) => void;
+  /** Forgets the board: called when the page leaves its event. */
+  reset: () => void;
 }
 
 const EMPTY_LISTS = Object.fromEntries(QUEUE_KEYS.map((key) => [key, []])) as unknown as Record<
@@ -67,7 +69,7 @@ function prune(picked: Record<string, true>, lists: Record<QueueKey, readonly st
     : Object.fromEntries(ids.filter((id) => shown.has(id)).map((id) => [id, true as const]));
 }
 
-export const useBoard = create<BoardState>()((set, get) => ({
+const INITIAL = {
   queue: 'incoming',
   cursors: {},
   lists: EMPTY_LISTS,
@@ -75,6 +77,10 @@ export const useBoard = create<BoardState>()((set, get) => ({
   anchor: null,
   scrollRequest: 0,
   dialog: null,
+} satisfies Partial<BoardState>;
+
+export const useBoard = create<BoardState>()((set, get) => ({
+  ...INITIAL,
   setLists: (lists) =>
     set(({ cursors, picked }) => ({
       lists,
@@ -121,6 +127,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
     }),
   clearPicks: () => set({ picked: {}, anchor: null }),
   openDialog: (dialog) => set({ dialog }),
+  reset: () => set(INITIAL),
 }));
 
 /** The selected question of the current queue, if any. */

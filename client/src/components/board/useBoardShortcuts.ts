@@ -27,6 +27,10 @@ const onSelected = (action: (id: string) => unknown) => () => {
   if (id) void action(id);
 };
 
+/** Keys of "Up next" only: elsewhere they do what they would anyway. */
+const inUpNext = (action: (id: string) => unknown) => () =>
+  board().queue === 'upNext' ? onSelected(action)() : false;
+
 const switchBy = (step: number) => {
   const at = QUEUE_KEYS.indexOf(board().queue);
   board().switchQueue(QUEUE_KEYS[(at + step + QUEUE_KEYS.length) % QUEUE_KEYS.length]!);
@@ -60,9 +64,9 @@ const ACTIONS: Record<ShortcutId, (e: KeyboardEvent) => boolean | void> = {
   approve: onSelected(approve),
   reject: onSelected(reject),
   upNext: onSelected(addToUpNext),
-  moveDown: onSelected((id) => board().queue === 'upNext' && stepInUpNext(id, 1)),
-  moveUp: onSelected((id) => board().queue === 'upNext' && stepInUpNext(id, -1)),
-  removeUpNext: onSelected((id) => board().queue === 'upNext' && removeFromUpNext(id)),
+  moveDown: inUpNext((id) => stepInUpNext(id, 1)),
+  moveUp: inUpNext((id) => stepInUpNext(id, -1)),
+  removeUpNext: inUpNext(removeFromUpNext),
   merge: onSelected(startMerge),
   pick: (e) => {
     if (isControl(e.target) || !merging()) return false;
