@@ -77,8 +77,8 @@ describe('the interface language', () => {
     await joined(moderator);
     expect(await htmlLang(moderator)).toBe('zh-CN');
     expect(await text(moderator.getByTestId('settings-toggle'))).toBe('设置');
-    await moderator.locator('.section__title', { hasText: '新提问' }).waitFor();
-    await moderator.locator('.section__title', { hasText: '安全风险' }).waitFor();
+    await moderator.getByTestId('queue-incoming').getByText('新提问').waitFor();
+    await moderator.getByTestId('queue-held').getByText('已拦截').waitFor();
     const card = moderator.getByTestId('mod-question').filter({ hasText: '我们的意见' });
     expect(await text(card.getByTestId('approve'))).toBe('通过');
     expect(await text(card.getByTestId('edit-approve'))).toBe('修改后通过');
@@ -106,7 +106,7 @@ describe('the interface language', () => {
     expect(await text(card.getByTestId('edit-approve'))).toBe('Edit & approve');
     expect(await text(moderator.getByTestId('settings-toggle'))).toBe('Settings');
     expect(await policy.locator('option').allTextContents()).toEqual(['Hold for review', 'Reject']);
-    await moderator.locator('.section__title', { hasText: 'Incoming' }).waitFor();
+    await moderator.getByTestId('queue-incoming').getByText('Incoming').waitFor();
     expect(await htmlLang(moderator)).toBe('en');
     expect(await storedLang(moderator)).toBe('en');
 
