@@ -26,9 +26,14 @@ const TYPING =
 export const isTypingIn = (target: EventTarget | null) =>
   target instanceof Element && target.closest(TYPING) !== null;
 
+/** Keys pressed in a dialog (a confirm, an editor) are the dialog's, never the page's. */
+const isInDialog = (target: EventTarget | null) =>
+  target instanceof Element && target.closest('dialog') !== null;
+
 /**
- * Page-wide single-key shortcuts. They never fire while the user types in a field,
- * with Ctrl/Alt/Meta held (the browser's own shortcuts), or during IME composition.
+ * Page-wide single-key shortcuts. They never fire while the user types in a field or
+ * works in a dialog, with Ctrl/Alt/Meta held (the browser's own shortcuts), or during
+ * IME composition.
  */
 export function useHotkeys(bindings: readonly Hotkey[], enabled = true) {
   const latest = useRef(bindings);
@@ -39,7 +44,7 @@ export function useHotkeys(bindings: readonly Hotkey[], enabled = true) {
     if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-      if (isTypingIn(e.target)) return;
+      if (isTypingIn(e.target) || isInDialog(e.target)) return;
       const name = keyName(e);
       const binding = latest.current.find((each) => each.keys.includes(name));
       if (!binding || (e.repeat && !binding.repeat)) return;
