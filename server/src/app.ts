@@ -55,7 +55,7 @@ export async function createApp({
   defineScripts(redis);
   logRedisOutages(redis, logger);
   const store = createEventStore(redis);
-  const exports = createExportStore(redis);
+  const exports = createExportStore(redis, store);
   const retention = createRetention(redis, store, exports);
   const now = () => clock.now();
 

@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timeLocale, useLanguage } from '../i18n';
-import { authorLabel, formatTime, type AnyQuestion } from '../lib/questions';
+import { useDateTime } from '../hooks/useDateTime';
+import { authorLabel, type AnyQuestion } from '../lib/questions';
 import { AskedBy } from './AskedBy';
 import { QuestionText } from './QuestionText';
 import { StatusBadge } from './StatusBadge';
@@ -35,7 +35,7 @@ export function QuestionCard({
   children,
 }: QuestionCardProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const { time } = useDateTime();
   return (
     <li
       {...data}
@@ -53,7 +53,7 @@ export function QuestionCard({
       <div className="card__meta">
         <span className="card__author">{authorLabel(question, t)}</span>
         <time dateTime={new Date(question.createdAt).toISOString()}>
-          {formatTime(question.createdAt, timeLocale(language))}
+          {time(question.createdAt)}
         </time>
         <AskedBy count={question.askedBy} />
         {showStatus && <StatusBadge status={question.status} />}

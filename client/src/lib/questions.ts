@@ -44,14 +44,3 @@ export function groupClusters(byId: Readonly<Record<string, AnyQuestion>>) {
   }
   return clusters;
 }
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-/** Hours and minutes as `locale` writes them (e.g. the interface language's tag). */
-export function formatTime(epochMs: number, locale: string) {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    timeFormats.set(locale, format);
-  }
-  return format.format(epochMs);
-}

@@ -489,14 +489,16 @@ export function createEventStore(redis: Redis) {
     ]);
     const mineIds = idLists.pop() ?? [];
     const [questions, mine] = await Promise.all([
-      readMany(keys, idLists.flat()),
-      readMany(keys, mineIds),
+      readQuestions(code, idLists.flat()),
+      readQuestions(code, mineIds),
     ]);
     return { logId, questions, mine };
   }
 
-  async function readMany(keys: EventKeys, ids: string[]): Promise<Question[]> {
+  /** These questions as they are now, in the order given; missing ones are left out. */
+  async function readQuestions(code: string, ids: readonly string[]): Promise<Question[]> {
     if (ids.length === 0) return [];
+    const keys = eventKeys(code);
     const [hashes, leaders] = await Promise.all([
       Promise.all(ids.map((id) => redis.hgetall(keys.question(id)))),
       redis.hmget(keys.clusterOf, ...ids),
@@ -533,6 +535,7 @@ export function createEventStore(redis: Redis) {
     mustGetQuestion,
     withCurrent,
     readState,
+    readQuestions,
     signingSecret,
   };
 }
@@ -620,7 +623,7 @@ export const toInfo = (event: EventRecord): EventInfo => ({
 });
 
 /** A question hash (and its cluster leader from clusterOf) as a Question; null when missing. */
-export function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {
+function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {
   if (!h.id || !h.status) return null;
   return {
     id: h.id,

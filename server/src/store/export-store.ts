@@ -1,18 +1,18 @@
 import type { Redis } from 'ioredis';
 import type { Question, QuestionStatus } from '@dais/shared';
-import { toQuestion } from './event-store';
+import type { EventStore } from './event-store';
 import { eventKeys } from './keys';
 
-/** Ids read per ZRANGE page, and question hashes read per pipeline. */
+/** Ids read per ZRANGE page, and questions read per batch. */
 const ID_PAGE = 5_000;
 const QUESTION_BATCH = 500;
 
 /**
  * Whole-event reads for exports, the summary and retention: an event may hold tens
- * of thousands of questions, so they are read in bounded batches (one pipeline of
- * HGETALLs per batch), never with one giant command, and handed on as they come.
+ * of thousands of questions, so they are read in bounded batches, never with one
+ * giant command, and handed on as they come.
  */
-export function createExportStore(redis: Redis) {
+export function createExportStore(redis: Redis, store: EventStore) {
   /** Ids of the questions in these statuses, oldest first. */
   async function idsIn(code: string, statuses: readonly QuestionStatus[]): Promise<string[]> {
     const keys = eventKeys(code);
@@ -33,24 +33,6 @@ export function createExportStore(redis: Redis) {
     return [...byId].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1)).map(([id]) => id);
   }
 
-  /** These questions as they are now, in the order given; missing ones are left out. */
-  async function read(code: string, ids: readonly string[]): Promise<Question[]> {
-    if (ids.length === 0) return [];
-    const keys = eventKeys(code);
-    const pipeline = redis.pipeline();
-    for (const id of ids) pipeline.hgetall(keys.question(id));
-    pipeline.hmget(keys.clusterOf, ...ids);
-    const replies = (await pipeline.exec()) ?? [];
-    const values = replies.map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    });
-    const leaders = values.pop() as (string | null)[];
-    return (values as Record<string, string>[])
-      .map((hash, i) => toQuestion(hash, leaders[i] ?? null))
-      .filter((q): q is Question => q !== null);
-  }
-
   /**
    * Every question in these statuses, oldest first, in batches. A question is
    * yielded in the status it has when its batch is read, and only if that status is
@@ -63,11 +45,11 @@ export function createExportStore(redis: Redis) {
   ): AsyncGenerator<Question[]> {
     const ids = await idsIn(code, statuses);
     for (let i = 0; i < ids.length; i += batchSize) {
-      const batch = await read(code, ids.slice(i, i + batchSize));
+      const batch = await store.readQuestions(code, ids.slice(i, i + batchSize));
       yield batch.filter((q) => statuses.includes(q.status));
     }
   }
 
-  return { questions, read };
+  return { questions };
 }
 export type ExportStore = ReturnType<typeof createExportStore>;

@@ -49,12 +49,12 @@ export function createRetention(redis: Redis, store: EventStore, exports: Export
       for (let i = 0; i < due.length; i += PURGE_BATCH) {
         const result = await purgeBatch(code, due.slice(i, i + PURGE_BATCH), actor, now);
         stale.push(...result.stale);
-        for (const question of await exports.read(code, result.purged)) {
+        for (const question of await store.readQuestions(code, result.purged)) {
           changes.push({ logId: result.logId, question, previous: question.status });
         }
       }
       // Someone changed these meanwhile: decide again on what they are now.
-      due = (await exports.read(code, stale)).filter((q) => purgedText(q) !== null);
+      due = (await store.readQuestions(code, stale)).filter((q) => purgedText(q) !== null);
     }
     return changes;
   }

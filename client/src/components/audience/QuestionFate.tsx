@@ -1,7 +1,6 @@
 import type { OwnQuestion } from '@dais/shared';
 import { useTranslation } from 'react-i18next';
-import { timeLocale, useLanguage } from '../../i18n';
-import { formatTime } from '../../lib/questions';
+import { useDateTime } from '../../hooks/useDateTime';
 import { JoinedNote } from '../JoinedNote';
 
 /**
@@ -10,7 +9,7 @@ import { JoinedNote } from '../JoinedNote';
  */
 export function QuestionFate({ question }: { question: OwnQuestion }) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const { time } = useDateTime();
   const words = () => {
     switch (question.status) {
       case 'pending':
@@ -22,7 +21,7 @@ export function QuestionFate({ question }: { question: OwnQuestion }) {
         return t('audience.fate.live');
       case 'answered':
         return t('audience.fate.answered', {
-          time: formatTime(question.statusAt, timeLocale(language)),
+          time: time(question.statusAt),
         });
       case 'rejected':
         return question.reason

@@ -1,6 +1,7 @@
 import {
   byPopularity,
   needsEditToApprove,
+  QUESTION_STATUSES,
   type FilterReason,
   type Question,
   type QuestionStatus,
@@ -19,19 +20,15 @@ export const QUEUE_KEYS = [
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 /** Statuses a leader card can have (merged questions sit under their leader). */
-export const CARD_STATUSES = [
-  'pending',
-  'held',
-  'approved',
-  'live',
-  'answered',
-  'rejected',
-] as const satisfies readonly QuestionStatus[];
+export type CardStatus = Exclude<QuestionStatus, 'merged'>;
+export const CARD_STATUSES = QUESTION_STATUSES.filter(
+  (status): status is CardStatus => status !== 'merged',
+);
 
 export interface BoardFilters {
   /** Free text: matched in the asker's words, the public text and the author name. */
   search: string;
-  status: (typeof CARD_STATUSES)[number] | 'all';
+  status: CardStatus | 'all';
   reason: FilterReason | 'all';
 }
 export const NO_FILTERS: BoardFilters = { search: '', status: 'all', reason: 'all' };
