@@ -33,7 +33,7 @@ export function App() {
         <Route path="/e/:code/stage" element={<EventRoute role="stage" page={StagePage} />} />
         <Route
           path="/e/:code/summary"
-          element={<EventRoute role="moderator" page={LazySummaryPage} />}
+          element={<EventRoute role="moderator" page={LazySummaryPage} present={false} />}
         />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

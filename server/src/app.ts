@@ -3,10 +3,11 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { apiRouter } from './http/api';
 import { consoleLogger, type Logger } from './logger';
+import { broadcastAdapter } from './redis/adapter';
+import type { RedisClient } from './redis/client';
 import { attachGateway } from './realtime/gateway';
 import { createVoteBatcher } from './realtime/vote-batcher';
 import type { DaisServer } from './realtime/types';
@@ -20,7 +21,11 @@ import { createWorkspaceStore } from './store/workspace-store';
 import { defineScripts } from './store/scripts';
 
 export interface AppDeps {
-  redis: Redis;
+  /**
+   * One Redis or a Redis Cluster. The app also opens a duplicate of it to subscribe to
+   * the other processes' broadcasts, and closes that one itself.
+   */
+  redis: RedisClient;
   logger?: Logger;
   clock?: { now(): number };
   config?: {
@@ -45,7 +50,11 @@ export interface App {
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
-/** The composition root: everything the server is, given a Redis connection. */
+/**
+ * The composition root: everything the server is, given a Redis connection. Any
+ * number of apps (processes or machines) may share one Redis: broadcasts reach the
+ * sockets of all of them through the adapter.
+ */
 export async function createApp({
   redis,
   logger = consoleLogger,
@@ -65,7 +74,16 @@ export async function createApp({
   serveClient(web, config.clientDir ?? DEFAULT_CLIENT_DIR);
 
   const httpServer = createServer(web);
-  const io: DaisServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64_000 });
+  const broadcasts = broadcastAdapter(redis);
+  logRedisOutages(broadcasts.subscriber, logger, 'Redis (broadcasts)');
+  const io: DaisServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64_000,
+    // One connection per client, so any process behind a shared port can serve it
+    // (HTTP long-polling would need sticky sessions). The client uses websocket only.
+    transports: ['websocket'],
+    adapter: broadcasts.adapter,
+  });
   const ranking = createRankingStore(redis, store);
   const votes = createVoteBatcher(io, ranking, logger);
   attachGateway(io, {
@@ -82,7 +100,7 @@ export async function createApp({
   });
   const sweeper = startRetentionSweeper(
     io,
-    { retention, logger, now },
+    { store, retention, logger, now },
     { intervalMs: config.retentionSweepMs ?? 3_600_000, onSweep: config.onRetentionSweep },
   );
 
@@ -100,21 +118,22 @@ export async function createApp({
     close: async () => {
       await sweeper.stop();
       await votes.stop();
-      // io.close() also closes the HTTP server it is attached to.
+      // io.close() also closes the HTTP server it is attached to, and the adapter.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      broadcasts.subscriber.disconnect();
     },
   };
 }
 
 /** ioredis reconnects by itself; say once that Redis is away, and once that it is back. */
-function logRedisOutages(redis: Redis, logger: Logger) {
+function logRedisOutages(redis: RedisClient, logger: Logger, name = 'Redis') {
   let away = false;
   redis.on('error', (error: Error) => {
-    if (!away) logger.error(`Redis unreachable (${error.message}); reconnecting`);
+    if (!away) logger.error(`${name} unreachable (${error.message}); reconnecting`);
     away = true;
   });
   redis.on('ready', () => {
-    if (away) logger.info('Redis is back');
+    if (away) logger.info(`${name} is back`);
     away = false;
   });
 }

@@ -195,4 +195,25 @@ describe('the stage in a browser', () => {
       expect(await stage.getByTestId(id).count()).toBe(0);
     }
   });
+
+  it('counts the time on stage from zero on a screen whose clock is an hour behind', async () => {
+    const event = await createEvent(dais.url, 'Skewed clock');
+    const moderator = await join(dais.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    });
+    const asker = await join(dais.url, { code: event.code, role: 'audience' });
+    await submitApproved(asker.socket, moderator.socket, TEXTS.slice(0, 1));
+    const stage = await openEventPage(chromium.browser, event.stageUrl, HALL, (page) =>
+      page.clock.install({ time: Date.now() - 60 * 60_000 }),
+    );
+    await stage.keyboard.press('PageDown');
+    await liveText(stage, TEXTS[0]!);
+    // Counted on the screen's own clock, the question went on stage an hour from now
+    // and the timer would stay at 0:00; with the server's offset it counts up.
+    const timer = stage.getByTestId('stage-timer');
+    expect(await timer.textContent()).toMatch(/^0:0\d$/);
+    await expect.poll(() => timer.textContent(), { timeout: 5000 }).toMatch(/^0:0[1-9]$/);
+  });
 });

@@ -46,8 +46,11 @@ export async function openEventPage(
   browser: Browser,
   url: string,
   viewport = { width: 1400, height: 1000 },
+  /** Runs before the page loads, e.g. to set the browser's clock. */
+  prepare?: (page: Page) => Promise<void>,
 ): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
+  await prepare?.(page);
   await page.goto(url);
   await page.getByTestId('connection-status').and(page.locator('[data-state="online"]')).waitFor();
   return page;

@@ -98,8 +98,14 @@ describe('event:purge', () => {
       'question:changed',
       (c) => c.question.id === asked.safeguarding.id,
     );
+    const eventNews = next(moderator, 'event:changed');
     expect(await expectOk(moderator, 'event:purge', {})).toEqual({ purged: 4 });
     await last;
+    // Then everyone hears when the event was purged; a later join reads it too.
+    expect((await eventNews).event.purgedAt).toBe(clock.time);
+    const later = await join(dais.url, { code: event.code, role: 'audience' });
+    expect(later.snapshot.event.purgedAt).toBe(clock.time);
+    expect(later.snapshot.serverTime).toBe(clock.time); // the server's clock, not the client's
 
     const after = await eventData(event.code);
     expect(after).not.toContain(PHONE);
@@ -215,9 +221,11 @@ describe('the retention sweeper', () => {
     expect(before).toContain(PHONE);
 
     const purgedChange = next(moderator, 'question:changed', (c) => c.change === 'purged');
+    const purgedEvent = next(moderator, 'event:changed', (c) => c.event.purgedAt !== null);
     clock.time = dueAt;
     for (let purged = await nextSweep(); !purged.includes(event.code);) purged = await nextSweep();
     await purgedChange;
+    expect((await purgedEvent).event.purgedAt).toBe(dueAt);
     expect(await eventData(event.code)).not.toContain(PHONE);
     expect(await dais.server.redis.zscore('dais:retention', event.code)).toBeNull();
     const meta = await dais.server.redis.hgetall(`dais:{ev:${event.code}}:meta`);

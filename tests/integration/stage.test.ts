@@ -188,8 +188,8 @@ describe('the stage’s next and skip', () => {
       2,
     );
     expect(log.map(([, fields]) => fields.slice(0, 8))).toEqual([
-      ['type', 'question.answer', 'id', d, 'actor', 'stage', 'actorName', 'Stage'],
-      ['type', 'question.show', 'id', d, 'actor', 'stage', 'actorName', 'Stage'],
+      ['type', 'question.answer', 'id', d, 'actor', 'stage', 'actorName', ''],
+      ['type', 'question.show', 'id', d, 'actor', 'stage', 'actorName', ''],
     ]);
 
     const changes = seen.filter((c) => c.change === 'shown' || c.change === 'answered');

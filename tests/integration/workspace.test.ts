@@ -379,7 +379,7 @@ describe('the audit log', () => {
 
     const first = await expectOk(mei, 'audit:read', { limit: 2 });
     expect(first.entries.map((e) => [e.type, e.actor.name])).toEqual([
-      ['question.show', 'Stage'],
+      ['question.show', ''], // clients name the stage in their language
       ['question.approve', 'Mei'],
     ]);
     const second = await expectOk(tom, 'audit:read', {
@@ -389,14 +389,70 @@ describe('the audit log', () => {
     expect(second.entries.map((e) => [e.type, e.actor])).toEqual([
       ['question.reject', { id: 'tom-browser-1', name: 'Tom' }],
       ['question.approve', { id: 'mei-browser-1', name: 'Mei' }],
-      ['question.submitted', { id: expect.any(String), name: 'Audience' }],
+      ['question.submitted', { id: expect.any(String), name: '' }],
     ]);
     expect(second.entries[0]).toMatchObject({
       questionId: question.id,
-      details: { from: 'approved', status: 'rejected' },
+      details: { from: 'approved', status: 'rejected', reason: 'Answered' },
     });
     expect(second.entries[0]!.at).toBeGreaterThanOrEqual(question.createdAt);
     expect(JSON.stringify([first, second])).not.toContain(event.moderatorKey);
+  });
+
+  it('filters by type, reading on past the votes, and says where the next page starts', async () => {
+    const { event, mei, ask } = await setup();
+    const question = await ask('Who pays for the school meals?');
+    await expectOk(mei, 'question:approve', { questionId: question.id });
+    for (let i = 0; i < 20; i++) {
+      const voter = (await join(dais.url, { code: event.code, role: 'audience' })).socket;
+      await expectOk(voter, 'question:vote', { questionId: question.id, up: true });
+      await expectOk(voter, 'question:vote', { questionId: question.id, up: false });
+      voter.disconnect();
+    }
+    await expectOk(mei, 'question:reject', { questionId: question.id, reason: 'Off topic' });
+
+    const types = ['question.approve', 'question.reject'] as const;
+    const decisions = await expectOk(mei, 'audit:read', { limit: 2, types: [...types] });
+    expect(decisions.entries.map((e) => [e.type, e.details.reason])).toEqual([
+      ['question.reject', 'Off topic'],
+      ['question.approve', undefined],
+    ]);
+    // Two found: the next page starts after the last one, and holds nothing more.
+    expect(decisions.older).toBe(decisions.entries[1]!.logId);
+    expect(
+      await expectOk(mei, 'audit:read', { before: decisions.older!, limit: 2, types: [...types] }),
+    ).toEqual({ entries: [], older: null });
+
+    // Unfiltered, the votes are there, newest first, with whoever cast them.
+    const all = await expectOk(mei, 'audit:read', { limit: 3 });
+    expect(all.entries.map((e) => e.type)).toEqual([
+      'question.reject',
+      'question.unvote',
+      'question.vote',
+    ]);
+    expect(all.older).toBe(all.entries[2]!.logId);
+
+    const refused = await request(mei, 'audit:read', { limit: 5, types: ['question.nope'] });
+    expect(refused).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD' });
+  });
+
+  it('stops a filtered read after a bounded scan and goes on from there', async () => {
+    const { event, mei } = await setup();
+    const log = `dais:{ev:${event.code}}:log`;
+    const votes = dais.server.redis.pipeline();
+    for (let i = 0; i < 6000; i++) votes.xadd(log, '*', 'type', 'question.vote', 'id', `q${i}`);
+    await votes.exec();
+
+    const first = await expectOk(mei, 'audit:read', { limit: 10, types: ['event.created'] });
+    expect(first.entries).toEqual([]);
+    expect(first.older).not.toBeNull();
+    const second = await expectOk(mei, 'audit:read', {
+      before: first.older!,
+      limit: 10,
+      types: ['event.created'],
+    });
+    expect(second.entries.map((e) => e.type)).toEqual(['event.created']);
+    expect(second.older).toBeNull();
   });
 });
 
@@ -470,8 +526,35 @@ describe('presence', () => {
     const snapshot = await expectOk(socket, 'event:join', { code: event.code, role: 'audience' });
     expect(snapshot.presence).toBeUndefined();
     expect((await left).presence.map((p) => p.name)).toEqual(['Tom']);
-    // Without a client id, a moderator is named by the connection, and called Moderator when unnamed.
+    // Without a client id, a moderator is named by the connection; unnamed, their name is ''
+    // (clients name them in their own language).
     expect(tom.snapshot.presence?.[0]).toMatchObject({ id: expect.stringMatching(/^m_/) });
+    const unnamed = await moderator(event);
+    expect(unnamed.snapshot.presence).toContainEqual({
+      id: `m_${unnamed.socket.id}`,
+      name: '',
+      focus: null,
+    });
+  });
+
+  it('does not show a moderator page that only reads (the summary)', async () => {
+    const event = await createEvent(dais.url);
+    const tom = await moderator(event, 'Tom', 'tom-browser-4');
+    const reader = await connect(dais.url);
+    const snapshot = await expectOk(reader, 'event:join', {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+      name: 'Tom',
+      clientId: 'tom-browser-4',
+      present: false,
+    });
+    expect(snapshot.presence).toBeUndefined();
+    // Mei's arrival is the next presence news Tom gets: the reader's join sent none.
+    const meiCame = next(tom.socket, 'presence:changed');
+    await moderator(event, 'Mei', 'mei-browser-4');
+    expect((await meiCame).presence.map((p) => p.id)).toEqual(['mei-browser-4', 'tom-browser-4']);
+    expect(await dais.server.redis.hlen(`dais:{ev:${event.code}}:presence`)).toBe(2);
   });
 
   it('drops entries a crashed server left behind', async () => {

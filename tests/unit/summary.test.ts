@@ -23,6 +23,7 @@ const event: EventInfo = {
   preModeration: true,
   endedAt: null,
   retentionDays: 30,
+  purgedAt: null,
 };
 
 let nextId = 0;

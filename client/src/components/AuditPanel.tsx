@@ -1,4 +1,4 @@
-import type { AuditEntry, Failure } from '@dais/shared';
+import { AUDIT_TYPES, type AuditType, type Failure } from '@dais/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBusy } from '../hooks/useBusy';
@@ -6,7 +6,6 @@ import { errorText } from '../i18n/errors';
 import { readAudit } from '../realtime/commands';
 import { useAppStore } from '../store';
 import { AuditEntryItem } from './audit/AuditEntryItem';
-import { isVote } from './audit/auditWords';
 import { withNewest, withOlder, type LoadedLog } from './audit/auditPages';
 
 /** While the panel is open, a change of the event reloads the newest page at most this often. */
@@ -59,34 +58,7 @@ function useRefreshOnChange(refresh: () => void) {
 
 function AuditLog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [log, setLog] = useState<LoadedLog | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [showVotes, setShowVotes] = useState(false);
-  const [loadingOlder, runOlder] = useBusy();
-
-  const refresh = useCallback(
-    () =>
-      void readAudit().then((result) => {
-        setFailure(result.ok ? null : result);
-        if (result.ok) setLog((known) => withNewest(known, result.data.entries));
-      }),
-    [],
-  );
-  useEffect(refresh, [refresh]);
-  useRefreshOnChange(refresh);
-
-  const loadOlder = (oldest: AuditEntry) =>
-    runOlder(async () => {
-      const result = await readAudit(oldest.logId);
-      setFailure(result.ok ? null : result);
-      if (result.ok) setLog((known) => known && withOlder(known, result.data.entries));
-    });
-
-  const entries = log?.entries ?? [];
-  const shown = showVotes ? entries : entries.filter((entry) => !isVote(entry));
-  const hiddenVotes = entries.length - shown.length;
-  const oldest = entries.at(-1);
-
   return (
     <aside className="audit" data-testid="audit-panel" aria-labelledby="audit-title">
       <header className="audit__header">
@@ -111,30 +83,66 @@ function AuditLog({ onClose }: { onClose: () => void }) {
           {t('audit.close')}
         </button>
       </header>
+      {/* A new filter is a new log: answers still on their way for the old one are dropped. */}
+      <LoadedEntries key={String(showVotes)} types={showVotes ? undefined : DECISIONS} />
+    </aside>
+  );
+}
+
+/** Everything but votes, which are most of a busy log: the server filters, so pages stay full. */
+const DECISIONS = AUDIT_TYPES.filter(
+  (type) => type !== 'question.vote' && type !== 'question.unvote',
+);
+
+/** The log of `types` (all when not given), newest first, loaded page by page. */
+function LoadedEntries({ types }: { types?: AuditType[] }) {
+  const { t } = useTranslation();
+  const [log, setLog] = useState<LoadedLog | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [loadingOlder, runOlder] = useBusy();
+
+  const refresh = useCallback(
+    () =>
+      void readAudit(undefined, types).then((result) => {
+        setFailure(result.ok ? null : result);
+        if (result.ok) setLog((known) => withNewest(known, result.data));
+      }),
+    [types],
+  );
+  useEffect(refresh, [refresh]);
+  useRefreshOnChange(refresh);
+
+  const loadOlder = (before: string) =>
+    runOlder(async () => {
+      const result = await readAudit(before, types);
+      setFailure(result.ok ? null : result);
+      if (result.ok) setLog((known) => known && withOlder(known, result.data));
+    });
+
+  const entries = log?.entries ?? [];
+  return (
+    <>
       {failure && <p className="feedback feedback--error">{errorText(failure)}</p>}
       {!log && !failure && <p className="audit__note">{t('audit.loading')}</p>}
-      {log && entries.length === 0 && <p className="empty">{t('audit.empty')}</p>}
+      {log && entries.length === 0 && !log.older && <p className="empty">{t('audit.empty')}</p>}
       <ol className="audit__entries" data-testid="audit-entries">
-        {shown.map((entry) => (
+        {entries.map((entry) => (
           <AuditEntryItem key={entry.logId} entry={entry} />
         ))}
       </ol>
-      {hiddenVotes > 0 && (
-        <p className="audit__note">{t('audit.votesHidden', { count: hiddenVotes })}</p>
-      )}
-      {log?.hasOlder && oldest ? (
+      {log?.older ? (
         <button
           type="button"
           className="button button--small"
           data-testid="audit-older"
           disabled={loadingOlder}
-          onClick={() => void loadOlder(oldest)}
+          onClick={() => void loadOlder(log.older!)}
         >
           {t('audit.older')}
         </button>
       ) : (
         entries.length > 0 && <p className="audit__note">{t('audit.start')}</p>
       )}
-    </aside>
+    </>
   );
 }

@@ -22,8 +22,17 @@ type EventPage = ComponentType<{ event: EventInfo }>;
 /**
  * The route of every event page: checks the code and key from the URL, joins the
  * event, and renders `page` once the first snapshot arrived (or an error view).
+ * `present={false}`: a moderator page that only reads, not shown in presence.
  */
-export function EventRoute({ role, page }: { role: Role; page: EventPage }) {
+export function EventRoute({
+  role,
+  page,
+  present = true,
+}: {
+  role: Role;
+  page: EventPage;
+  present?: boolean;
+}) {
   const raw = useParams().code ?? '';
   const location = useLocation();
   const key = useHashKey();
@@ -41,7 +50,7 @@ export function EventRoute({ role, page }: { role: Role; page: EventPage }) {
   if (role !== 'audience' && !key) {
     return <EventErrorView code={code} error={fail(ErrorCode.BadKey, 'No key in the link')} />;
   }
-  return <EventSession code={code} role={role} secret={key} page={page} />;
+  return <EventSession code={code} role={role} secret={key} page={page} present={present} />;
 }
 
 interface EventSessionProps {
@@ -49,11 +58,12 @@ interface EventSessionProps {
   role: Role;
   secret: string;
   page: EventPage;
+  present: boolean;
 }
 
-function EventSession({ code, role, secret, page: Page }: EventSessionProps) {
+function EventSession({ code, role, secret, page: Page, present }: EventSessionProps) {
   const { t } = useTranslation();
-  useEventConnection(code, role, secret);
+  useEventConnection(code, role, secret, present);
   const event = useAppStore((state) => state.event);
   const fatalError = useAppStore((state) => state.fatalError);
 

@@ -1,4 +1,10 @@
-import { ErrorCode, type ConfigurePayload, type QuestionAction, type Result } from '@dais/shared';
+import {
+  ErrorCode,
+  type AuditType,
+  type ConfigurePayload,
+  type QuestionAction,
+  type Result,
+} from '@dais/shared';
 import { errorText, type FailureContext } from '../i18n/errors';
 import type { AnyQuestion } from '../lib/questions';
 import { useAppStore } from '../store';
@@ -115,8 +121,9 @@ export async function undoLast() {
   for (const question of result.data.questions) store().mergeQuestion(question);
 }
 
-/** Older pages of the audit log are read on demand. */
-export const readAudit = (before?: string) => send('audit:read', { before, limit: 100 });
+/** A page of the audit log, older than `before` when given, only of `types` when given. */
+export const readAudit = (before: string | undefined, types?: AuditType[]) =>
+  send('audit:read', { before, limit: 100, ...(types && { types }) });
 
 export const readSummary = () => send('event:summary', {});
 

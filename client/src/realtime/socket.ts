@@ -21,7 +21,10 @@ export type PayloadOf<E extends ClientEventName> = Parameters<ClientToServerEven
 
 /** Who this page joins as; the audience token is read from storage at every join. */
 export type JoinRequest =
-  { code: string; role: 'audience' } | { code: string; role: 'moderator' | 'stage'; key: string };
+  | { code: string; role: 'audience' }
+  | { code: string; role: 'stage'; key: string }
+  /** `present: false`: a page that only reads (the summary), not shown to the other moderators. */
+  | { code: string; role: 'moderator'; key: string; present?: boolean };
 
 const ACK_TIMEOUT_MS = 5000;
 const RETRY_DELAY_MS = 2000;

@@ -1,12 +1,20 @@
 import type { Role } from '@dais/shared';
 import { useEffect } from 'react';
-import { connectToEvent } from './socket';
+import { connectToEvent, type JoinRequest } from './socket';
 
-/** Keeps this page joined to one event while it is mounted. */
-export function useEventConnection(code: string, role: Role, key = '') {
+/**
+ * Keeps this page joined to one event while it is mounted. `present` (moderators):
+ * whether the other moderators see this page as a moderator at work.
+ */
+export function useEventConnection(code: string, role: Role, key = '', present = true) {
   useEffect(
-    () =>
-      role === 'audience' ? connectToEvent({ code, role }) : connectToEvent({ code, role, key }),
-    [code, role, key],
+    () => connectToEvent(joinRequest(code, role, key, present)),
+    [code, role, key, present],
   );
+}
+
+function joinRequest(code: string, role: Role, key: string, present: boolean): JoinRequest {
+  if (role === 'audience') return { code, role };
+  if (role === 'stage') return { code, role, key };
+  return present ? { code, role, key } : { code, role, key, present };
 }

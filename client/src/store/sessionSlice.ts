@@ -9,7 +9,14 @@ import type { AppState, SessionSlice } from './types';
 
 const initialSession: Pick<
   SessionSlice,
-  'event' | 'settings' | 'participantId' | 'fatalError' | 'queue' | 'presence' | 'myVotes'
+  | 'event'
+  | 'settings'
+  | 'participantId'
+  | 'fatalError'
+  | 'queue'
+  | 'presence'
+  | 'myVotes'
+  | 'clockOffset'
 > = {
   event: null,
   settings: null,
@@ -18,6 +25,7 @@ const initialSession: Pick<
   queue: [],
   presence: [],
   myVotes: {},
+  clockOffset: 0,
 };
 
 const collect = <Q extends AnyQuestion>(list: readonly Q[]) =>
@@ -35,6 +43,7 @@ export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) 
       queue: snapshot.queue ?? [],
       presence: snapshot.presence ?? [],
       myVotes: Object.fromEntries((snapshot.myVotes ?? []).map((id) => [id, true as const])),
+      clockOffset: snapshot.serverTime - Date.now(),
       mine,
       // Our own copies first, so a public view of the same revision does not replace them.
       questions: snapshot.questions.reduce(

@@ -31,6 +31,8 @@ export interface SessionSlice {
   presence: Presence;
   /** Cluster leaders this participant upvoted: the audience only. */
   myVotes: Record<string, true>;
+  /** The server's clock minus this one's, as of the last join (times from the server). */
+  clockOffset: number;
   setQueue: (queue: string[]) => void;
   setPresence: (presence: Presence) => void;
   setVoted: (questionId: string, voted: boolean) => void;

@@ -22,6 +22,7 @@ import {
   participantRoom,
   publicRoom,
   publishChange,
+  publishEvent,
   stageRoom,
   viewFor,
 } from './rooms';
@@ -95,7 +96,9 @@ function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
       participantId: participant?.id,
       actor: actorOf(join, socket.id, participant?.id),
     };
-    const presence = await joinPresence(io, deps, socket);
+    // A moderator page that only reads (the summary) is not shown as at work.
+    const shown = join.role === 'moderator' && join.present !== false;
+    const presence = await joinPresence(io, deps, socket, shown);
     if (join.role === 'moderator') void socket.join(moderatorsRoom(event.code));
     else void socket.join(publicRoom(event.code));
     if (join.role === 'stage') void socket.join(stageRoom(event.code));
@@ -116,6 +119,7 @@ function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
       ...(moderator && { settings: event.settings, presence }),
       ...(participant && { participant, mine: state.mine.map(toOwn) }),
       ...ranked,
+      serverTime: deps.now(),
     };
   });
 }
@@ -213,14 +217,8 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     const { logId, event } = await store.configure(code, settings, actor, now());
     await deps.retention.schedule(event);
     intake.forget(code);
-    const info = toInfo(event);
-    io.to(publicRoom(code)).emit('event:changed', { logId, event: info });
-    io.to(moderatorsRoom(code)).emit('event:changed', {
-      logId,
-      event: info,
-      settings: event.settings,
-    });
-    return { event: info, settings: event.settings };
+    publishEvent(io, logId, event);
+    return { event: toInfo(event), settings: event.settings };
   });
 }
 

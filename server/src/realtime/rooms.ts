@@ -6,7 +6,7 @@ import {
   type QUESTION_CHANGES,
   type Role,
 } from '@dais/shared';
-import type { Change } from '../store/event-store';
+import { toInfo, type Change, type EventRecord } from '../store/event-store';
 import type { DaisServer } from './types';
 
 /** Moderators see every question in full. */
@@ -47,4 +47,15 @@ export function publishChange(
 /** "Up next" changed: moderators and the stage hear its ids in order. */
 export function publishQueue(io: DaisServer, code: string, logId: string, queue: string[]): void {
   io.to([moderatorsRoom(code), stageRoom(code)]).emit('queue:changed', { logId, queue });
+}
+
+/** The event's settings changed: everyone hears its public info, moderators also the settings. */
+export function publishEvent(io: DaisServer, logId: string, event: EventRecord): void {
+  const info = toInfo(event);
+  io.to(publicRoom(event.code)).emit('event:changed', { logId, event: info });
+  io.to(moderatorsRoom(event.code)).emit('event:changed', {
+    logId,
+    event: info,
+    settings: event.settings,
+  });
 }

@@ -1,10 +1,10 @@
 import { QUESTION_STATUSES, summaryBuilder } from '@dais/shared';
-import { toInfo, type Change, type EventStore } from '../store/event-store';
+import { toInfo, type EventStore } from '../store/event-store';
 import type { ExportStore } from '../store/export-store';
 import type { Logger } from '../logger';
 import type { Retention } from '../store/retention';
 import { handle, joined } from './handle';
-import { publishChange } from './rooms';
+import { publishChange, publishEvent } from './rooms';
 import type { DaisServer, DaisSocket } from './types';
 
 /** What these handlers need of the gateway's dependencies. */
@@ -31,19 +31,26 @@ export function registerSummary(io: DaisServer, socket: DaisSocket, deps: Summar
 
   handle(socket, 'event:purge', logger, async () => {
     const { code, actor } = joined(socket);
-    const changes = await retention.purge(code, actor, now());
-    publishPurged(io, code, changes);
-    return { purged: changes.length };
+    const purge = await retention.purge(code, actor, now());
+    await publishPurged(io, store, code, purge);
+    return { purged: purge.changes.length };
   });
 }
 
 /**
  * Each purged question reaches whoever may see it as question:changed 'purged' with
  * its new rev: moderators and the asker get the kept text, the public (for public
- * questions) the same public text as before.
+ * questions) the same public text as before. Then everyone hears the event's new
+ * purgedAt.
  */
-function publishPurged(io: DaisServer, code: string, changes: Change[]) {
+async function publishPurged(
+  io: DaisServer,
+  store: EventStore,
+  code: string,
+  { logId, changes }: Awaited<ReturnType<Retention['purge']>>,
+) {
   for (const change of changes) publishChange(io, code, 'purged', change);
+  publishEvent(io, logId, await store.mustGetEvent(code));
 }
 
 /**
@@ -53,7 +60,7 @@ function publishPurged(io: DaisServer, code: string, changes: Change[]) {
  */
 export function startRetentionSweeper(
   io: DaisServer,
-  deps: Pick<SummaryDeps, 'retention' | 'logger' | 'now'>,
+  deps: Pick<SummaryDeps, 'store' | 'retention' | 'logger' | 'now'>,
   options: { intervalMs: number; onSweep?: (purged: string[]) => void },
 ) {
   let timer: NodeJS.Timeout | undefined;
@@ -63,9 +70,9 @@ export function startRetentionSweeper(
   async function sweep() {
     try {
       const { purged, failed } = await deps.retention.sweep(deps.now());
-      for (const { code, changes } of purged) {
-        publishPurged(io, code, changes);
-        deps.logger.info(`retention: purged ${changes.length} questions of event ${code}`);
+      for (const { code, ...purge } of purged) {
+        await publishPurged(io, deps.store, code, purge);
+        deps.logger.info(`retention: purged ${purge.changes.length} questions of event ${code}`);
       }
       for (const { code, error } of failed) {
         deps.logger.error(`retention: purging event ${code} failed; next sweep retries`, error);

@@ -18,14 +18,15 @@ export interface WorkspaceDeps {
 /**
  * Who the log names for a socket: a moderator by the id their browser keeps (so
  * "undo" survives a reload; without one, this connection's id) and the name they
- * gave; the stage as 'stage'; a participant by their id.
+ * gave ('' for none: each client names them in its own language); the stage as
+ * 'stage'; a participant by their id.
  */
 export function actorOf(join: JoinPayload, socketId: string, participantId?: string): Actor {
   if (join.role === 'moderator') {
-    return { id: join.clientId ?? `m_${socketId}`, name: join.name?.trim() || 'Moderator' };
+    return { id: join.clientId ?? `m_${socketId}`, name: join.name?.trim() ?? '' };
   }
-  if (join.role === 'stage') return { id: 'stage', name: 'Stage' };
-  return { id: participantId ?? socketId, name: 'Audience' };
+  if (join.role === 'stage') return { id: 'stage', name: '' };
+  return { id: participantId ?? socketId, name: '' };
 }
 
 /** The moderators' workspace: edit, undo, the audit log, and who looks at what. */
@@ -52,9 +53,9 @@ export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: Work
     return { questions: [change.question] };
   });
 
-  handle(socket, 'audit:read', logger, async ({ before, limit }) => {
+  handle(socket, 'audit:read', logger, async (query) => {
     const { code } = joined(socket);
-    return { entries: await workspace.audit(code, before, limit) };
+    return workspace.audit(code, query);
   });
 
   handle(socket, 'moderator:focus', logger, async ({ questionId }) => {
@@ -82,17 +83,18 @@ const present = new WeakMap<
 
 /**
  * Called when a socket has joined (socket.data is already the new join): it leaves
- * the presence of the event it moderated before, if any, and a moderator enters the
- * presence of this one. Returns who is present, for a moderator's snapshot.
+ * the presence of the event it moderated before, if any, and a moderator who is
+ * `shown` enters the presence of this one. Returns who is present, for its snapshot.
  */
 export async function joinPresence(
   io: DaisServer,
   deps: WorkspaceDeps,
   socket: DaisSocket,
+  shown: boolean,
 ): Promise<Presence | undefined> {
   await leavePresence(io, deps, socket);
-  const { code, role, actor } = socket.data;
-  if (role !== 'moderator' || !code || !actor) return undefined;
+  const { code, actor } = socket.data;
+  if (!shown || !code || !actor) return undefined;
   const entry = { id: actor.id, name: actor.name, focus: null };
   const timer = setInterval(() => {
     deps.workspace

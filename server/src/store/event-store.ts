@@ -126,6 +126,7 @@ export function createEventStore(redis: Redis) {
       preModeration: meta.preModeration !== '0',
       endedAt: meta.endedAt ? Number(meta.endedAt) : null,
       retentionDays: Number(meta.retentionDays ?? DEFAULT_RETENTION_DAYS),
+      purgedAt: meta.purgedAt ? Number(meta.purgedAt) : null,
       moderatorKeyHash: meta.moderatorKeyHash ?? '',
       stageKeyHash: meta.stageKeyHash ?? '',
       settings: {
@@ -620,6 +621,7 @@ export const toInfo = (event: EventRecord): EventInfo => ({
   preModeration: event.preModeration,
   endedAt: event.endedAt,
   retentionDays: event.retentionDays,
+  purgedAt: event.purgedAt,
 });
 
 /** A question hash (and its cluster leader from clusterOf) as a Question; null when missing. */

@@ -19,8 +19,8 @@ const PURGE_BATCH = 200;
 const PURGE_ATTEMPTS = 5;
 /** Due events handled per sweep; the rest wait for the next one. */
 const SWEEP_LIMIT = 100;
-/** Who the log names for the sweeper's purges. */
-const RETENTION_ACTOR: Actor = { id: 'retention', name: 'Retention' };
+/** Who the log names for the sweeper's purges (clients name it in their language). */
+const RETENTION_ACTOR: Actor = { id: 'retention', name: '' };
 
 /**
  * Retention: once an event has ended and its retentionDays have passed, the raw text
@@ -30,17 +30,17 @@ const RETENTION_ACTOR: Actor = { id: 'retention', name: 'Retention' };
  */
 export function createRetention(redis: Redis, store: EventStore, exports: ExportStore) {
   /**
-   * Purges an event now. Returns the changed questions (to publish); the event is
-   * marked purgedAt and each batch is logged as 'event.purge' even when nothing
-   * needed purging, so the audit log shows that it ran.
+   * Purges an event now. Returns the changed questions (to publish) and the id of the
+   * last log entry; the event is marked purgedAt and each batch is logged as
+   * 'event.purge' even when nothing needed purging, so the audit log shows that it ran.
    */
-  async function purge(code: string, actor: Actor, now: number): Promise<Change[]> {
+  async function purge(code: string, actor: Actor, now: number) {
     let due: Question[] = [];
     for await (const batch of exports.questions(code, QUESTION_STATUSES)) {
       due.push(...batch.filter((q) => purgedText(q) !== null));
     }
     const changes: Change[] = [];
-    if (due.length === 0) await purgeBatch(code, [], actor, now);
+    let logId = due.length === 0 ? (await purgeBatch(code, [], actor, now)).logId : '';
     for (let attempt = 1; due.length > 0; attempt++) {
       if (attempt > PURGE_ATTEMPTS) {
         throw new StoreError(ErrorCode.Unavailable, 'Questions kept changing; purge again');
@@ -48,6 +48,7 @@ export function createRetention(redis: Redis, store: EventStore, exports: Export
       const stale: string[] = [];
       for (let i = 0; i < due.length; i += PURGE_BATCH) {
         const result = await purgeBatch(code, due.slice(i, i + PURGE_BATCH), actor, now);
+        logId = result.logId;
         stale.push(...result.stale);
         for (const question of await store.readQuestions(code, result.purged)) {
           changes.push({ logId: result.logId, question, previous: question.status });
@@ -56,7 +57,7 @@ export function createRetention(redis: Redis, store: EventStore, exports: Export
       // Someone changed these meanwhile: decide again on what they are now.
       due = (await store.readQuestions(code, stale)).filter((q) => purgedText(q) !== null);
     }
-    return changes;
+    return { logId, changes };
   }
 
   async function purgeBatch(code: string, questions: Question[], actor: Actor, now: number) {
@@ -96,7 +97,7 @@ export function createRetention(redis: Redis, store: EventStore, exports: Export
    */
   async function sweep(now: number) {
     const codes = await redis.zrangebyscore(RETENTION_KEY, '-inf', now, 'LIMIT', 0, SWEEP_LIMIT);
-    const purged: { code: string; changes: Change[] }[] = [];
+    const purged: ({ code: string } & Awaited<ReturnType<typeof purge>>)[] = [];
     const failed: { code: string; error: unknown }[] = [];
     for (const code of codes) {
       try {
@@ -106,7 +107,7 @@ export function createRetention(redis: Redis, store: EventStore, exports: Export
           await redis.zadd(RETENTION_KEY, due, code);
           continue;
         }
-        if (due !== null) purged.push({ code, changes: await purge(code, RETENTION_ACTOR, now) });
+        if (due !== null) purged.push({ code, ...(await purge(code, RETENTION_ACTOR, now)) });
         await redis.zrem(RETENTION_KEY, code);
       } catch (error) {
         failed.push({ code, error });

@@ -15,6 +15,10 @@ export const PRESENCE_TTL_MS = 3 * PRESENCE_REFRESH_MS;
 
 /** Log fields shown as who and what, not as details. */
 const ENTRY_FIELDS = new Set(['type', 'id', 'actor', 'actorName']);
+/** A read filtered by type looks through this many entries per stream read... */
+const AUDIT_SCAN_PAGE = 500;
+/** ...and at most this many per call (then `older` says where to go on). */
+const AUDIT_SCAN_LIMIT = 5_000;
 
 /** The moderators' workspace in Redis: edits, undo, the audit log, presence. */
 export function createWorkspaceStore(redis: Redis, store: EventStore) {
@@ -89,31 +93,37 @@ export function createWorkspaceStore(redis: Redis, store: EventStore) {
     }, 10);
   }
 
-  /** A page of the log, newest first, older than `before` when given. */
-  async function audit(code: string, before: string | undefined, limit: number) {
-    const entries = await redis.xrevrange(
-      eventKeys(code).log,
-      before ? `(${before}` : '+',
-      '-',
-      'COUNT',
-      limit,
-    );
-    return entries.map(([logId, flat]): AuditEntry => {
-      const fields = fieldsOf(flat);
-      const details: Record<string, string> = {};
-      for (const [name, value] of Object.entries(fields)) {
-        if (!ENTRY_FIELDS.has(name)) details[name] = value;
+  /**
+   * A page of the log, newest first, older than `before` when given, only of `types`
+   * when given. `older` is where the next page starts (null: the log's start).
+   */
+  async function audit(
+    code: string,
+    { before, limit, types }: { before?: string; limit: number; types?: readonly string[] },
+  ): Promise<{ entries: AuditEntry[]; older: string | null }> {
+    const wanted = types && new Set(types);
+    const entries: AuditEntry[] = [];
+    let older = before ?? null;
+    for (let scanned = 0; scanned < AUDIT_SCAN_LIMIT;) {
+      const count = wanted ? AUDIT_SCAN_PAGE : limit - entries.length;
+      const page = await redis.xrevrange(
+        eventKeys(code).log,
+        older ? `(${older}` : '+',
+        '-',
+        'COUNT',
+        count,
+      );
+      for (const [logId, flat] of page) {
+        older = logId;
+        scanned++;
+        const entry = toAuditEntry(logId, fieldsOf(flat));
+        if (wanted && !wanted.has(entry.type)) continue;
+        entries.push(entry);
+        if (entries.length === limit) return { entries, older };
       }
-      const actor = fields.actor ?? '';
-      return {
-        logId,
-        at: Number(logId.split('-')[0]),
-        type: fields.type ?? '',
-        questionId: fields.id ?? null,
-        actor: { id: actor, name: fields.actorName || defaultName(actor) },
-        details,
-      };
-    });
+      if (page.length < count) return { entries, older: null };
+    }
+    return { entries, older };
   }
 
   /**
@@ -152,9 +162,17 @@ function fieldsOf(flat: string[]): Record<string, string> {
   return fields;
 }
 
-/** Entries written before actors had names (and by scripts that log none). */
-function defaultName(actor: string) {
-  if (actor === 'stage') return 'Stage';
-  if (actor === 'moderator') return 'Moderator';
-  return actor;
+function toAuditEntry(logId: string, fields: Record<string, string>): AuditEntry {
+  const details: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (!ENTRY_FIELDS.has(name)) details[name] = value;
+  }
+  return {
+    logId,
+    at: Number(logId.split('-')[0]),
+    type: fields.type ?? '',
+    questionId: fields.id ?? null,
+    actor: { id: fields.actor ?? '', name: fields.actorName ?? '' },
+    details,
+  };
 }

@@ -43,9 +43,11 @@ export const RetentionDaysSchema = z.number().int().min(1).max(365);
  *   filter passes go straight to approved and moderators act after the fact.
  * - `endedAt`: when a moderator ended the event (intake closes for good); retention
  *   counts from there.
+ * - `purgedAt`: when the raw texts of held and redacted questions were last purged
+ *   (by retention, or a moderator early); null while they are kept.
  * @example { code: 'ACDEFG34', title: 'Ask the ambassador', maxQuestionLength: 300,
  *   createdAt: 1763683200000, open: true, slowModeSeconds: 0, preModeration: true,
- *   endedAt: null, retentionDays: 30 }
+ *   endedAt: null, retentionDays: 30, purgedAt: null }
  */
 export const EventInfoSchema = z.object({
   code: z.string(),
@@ -57,6 +59,7 @@ export const EventInfoSchema = z.object({
   preModeration: z.boolean(),
   endedAt: z.number().int().nullable(),
   retentionDays: z.number().int(),
+  purgedAt: z.number().int().nullable(),
 });
 export type EventInfo = z.infer<typeof EventInfoSchema>;
 

@@ -50,10 +50,19 @@ export const SnapshotSchema = z.object({
   queue: z.array(z.string()).optional(),
   /** Moderators: who else is here and what they look at. */
   presence: z.lazy(() => PresenceSchema).optional(),
+  /**
+   * The server's clock when the state was read: clients measure their own clock's
+   * offset from it, so times the server gave (on stage since…) count right on a
+   * screen whose clock is wrong.
+   */
+  serverTime: z.number().int(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-/** The moderators connected to an event, and the question each is looking at. */
+/**
+ * The moderators connected to an event, and the question each is looking at.
+ * `name` is '' for a moderator who gave none (clients name them in their language).
+ */
 export const PresenceSchema = z.array(
   z.object({ id: z.string(), name: z.string(), focus: z.string().nullable() }),
 );
@@ -61,7 +70,8 @@ export type Presence = z.infer<typeof PresenceSchema>;
 
 /**
  * One entry of the audit log (the event's Redis stream): who did what, when.
- * `actor` is the moderator's id and name, 'stage', or the participant id of an asker;
+ * `actor` is the moderator's id and name ('' when they gave none), 'stage', or the
+ * participant id of an asker or voter (name '');
  * `details` holds what the action changed (e.g. `from`/`to` status, the `before`
  * and `after` text of an edit).
  * @example { logId: '1763683200000-0', at: 1763683200000, type: 'question.approve',
@@ -226,8 +236,12 @@ export const CLIENT_EVENTS = {
   'audit:read': {
     roles: ['moderator'],
     payload: AuditReadSchema,
-    ack: z.object({ entries: z.array(AuditEntrySchema) }),
-    doc: 'A page of the audit log, newest first: every submission and every moderator and stage action, with who and when.',
+    ack: z.object({
+      entries: z.array(AuditEntrySchema),
+      /** Where the next older page starts (its `before`); null at the log's start. */
+      older: z.string().nullable(),
+    }),
+    doc: 'A page of the audit log, newest first: every submission and every moderator and stage action, with who and when. With `types`, only those entries: the server reads on (up to a bound per call) until the page is full, and `older` says where to go on.',
   },
   'event:summary': {
     roles: ['moderator'],

@@ -41,6 +41,8 @@ export const JoinSchema = z.discriminatedUnion('role', [
       .string()
       .regex(/^[A-Za-z0-9_-]{8,64}$/)
       .optional(),
+    /** false: a page that only reads (the summary), not shown to others as a moderator at work. */
+    present: z.boolean().optional(),
   }),
   z.object({ code: EventCodeSchema, role: z.literal('stage'), key: SecretKey }),
 ]);
@@ -103,8 +105,37 @@ export const FocusSchema = z.object({ questionId: QuestionId.nullable() });
 export type FocusPayload = z.input<typeof FocusSchema>;
 
 /**
- * A page of the audit log, newest first, older than `before` (a log id) when given.
+ * Every kind of entry the event log holds (written by the server's Lua scripts).
+ * Votes are logged too; they are most of a busy log.
+ */
+export const AUDIT_TYPES = [
+  'event.created',
+  'event.configured',
+  'event.purge',
+  'question.submitted',
+  'question.approve',
+  'question.reject',
+  'question.show',
+  'question.answer',
+  'question.returned',
+  'question.merged',
+  'question.split',
+  'question.edit',
+  'question.pin',
+  'question.star',
+  'question.undo',
+  'question.vote',
+  'question.unvote',
+  'queue.move',
+  'queue.remove',
+] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
+
+/**
+ * A page of the audit log, newest first, older than `before` (a log id) when given;
+ * with `types`, only entries of those types.
  * @example { limit: 100 } @example { before: '1763683200000-0', limit: 100 }
+ * @example { limit: 100, types: ['question.approve', 'question.reject'] }
  */
 export const AuditReadSchema = z.object({
   before: z
@@ -112,6 +143,7 @@ export const AuditReadSchema = z.object({
     .regex(/^\d{1,15}-\d{1,10}$/)
     .optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  types: z.array(z.enum(AUDIT_TYPES)).min(1).max(AUDIT_TYPES.length).optional(),
 });
 export type AuditReadPayload = z.input<typeof AuditReadSchema>;
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateTime } from '../../hooks/useDateTime';
 import { isFullQuestion } from '../../lib/questions';
 import { useAppStore } from '../../store';
-import { auditWhat, configChanges, isStatus } from './auditWords';
+import { auditActor, auditWhat, configChanges, isStatus } from './auditWords';
 
 /** A question named in the log, by the text the public sees (moderators hold every question). */
 function QuestionRef({ id }: { id: string }) {
@@ -65,7 +65,7 @@ export function AuditEntryItem({ entry }: { entry: AuditEntry }) {
           {timeSeconds(entry.at)}
         </time>
         <span className="audit__who" data-testid="audit-actor">
-          {actor.id === 'stage' ? t('audit.stage') : actor.name}
+          {auditActor(t, entry)}
         </span>
         <span className="audit__what">{auditWhat(t, type, details)}</span>
         {(details.from || type === 'question.submitted') && (
@@ -73,6 +73,11 @@ export function AuditEntryItem({ entry }: { entry: AuditEntry }) {
         )}
       </div>
       {changes.length > 0 && <p className="audit__detail">{changes.join(' · ')}</p>}
+      {details.reason && (
+        <p className="audit__detail" data-testid="audit-reason">
+          {t('audit.reason', { reason: details.reason })}
+        </p>
+      )}
       {questionId && <QuestionRef id={questionId} />}
       {details.into && (
         <p className="audit__detail">

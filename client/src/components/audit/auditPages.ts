@@ -1,12 +1,13 @@
 import type { AuditEntry } from '@dais/shared';
 
-/** The page size `readAudit` asks for: a shorter page is the start of the log. */
-export const AUDIT_PAGE = 100;
-
-/** The log as loaded so far, newest first; `hasOlder` while "load older" may find more. */
+/**
+ * The log as loaded so far, newest first; `older` is where the next older page
+ * starts (null: the start of the log is loaded). A page read from the server has
+ * the same shape.
+ */
 export interface LoadedLog {
   entries: AuditEntry[];
-  hasOlder: boolean;
+  older: string | null;
 }
 
 /** Stream ids `ms-seq` in time order. */
@@ -17,23 +18,25 @@ function isNewer(a: string, b: string) {
 }
 
 /**
- * Puts a fresh newest page on top of what is loaded. When more than a page was
- * logged since, the two do not meet: the loaded entries are dropped and paging
- * starts again from the fresh page, so the list never has a hole.
+ * Puts a fresh newest page on top of what is loaded. When the page's reading did
+ * not reach back to the newest loaded entry (more was logged since), the two do not
+ * meet: the loaded entries are dropped and paging starts again from the fresh page,
+ * so the list never has a hole.
  */
-export function withNewest(known: LoadedLog | null, fresh: AuditEntry[]): LoadedLog {
-  const full = fresh.length === AUDIT_PAGE;
+export function withNewest(known: LoadedLog | null, fresh: LoadedLog): LoadedLog {
   const newestKnown = known?.entries[0]?.logId;
-  if (!known || !newestKnown) return { entries: fresh, hasOlder: full };
-  const meets = !full || fresh.some((entry) => entry.logId === newestKnown);
-  if (!meets) return { entries: fresh, hasOlder: true };
-  const newer = fresh.filter((entry) => isNewer(entry.logId, newestKnown));
+  if (!known || !newestKnown) return fresh;
+  const meets = fresh.older === null || !isNewer(fresh.older, newestKnown);
+  if (!meets) return fresh;
+  const newer = fresh.entries.filter((entry) => isNewer(entry.logId, newestKnown));
   return newer.length ? { ...known, entries: [...newer, ...known.entries] } : known;
 }
 
-/** Appends an older page (read with `before` = the oldest loaded id). */
-export function withOlder(known: LoadedLog, older: AuditEntry[]): LoadedLog {
+/** Appends an older page (read with `before` = the loaded log's `older`). */
+export function withOlder(known: LoadedLog, older: LoadedLog): LoadedLog {
   const oldest = known.entries.at(-1)?.logId;
-  const fresh = oldest ? older.filter((entry) => isNewer(oldest, entry.logId)) : older;
-  return { entries: [...known.entries, ...fresh], hasOlder: older.length === AUDIT_PAGE };
+  const fresh = oldest
+    ? older.entries.filter((entry) => isNewer(oldest, entry.logId))
+    : older.entries;
+  return { entries: [...known.entries, ...fresh], older: older.older };
 }

@@ -27,9 +27,16 @@ const WHAT = {
   'queue.remove': 'queueRemove',
 } as const;
 
-/** Votes are logged too; the panel hides them unless asked, so decisions stand out. */
-export const isVote = (entry: AuditEntry) =>
-  entry.type === 'question.vote' || entry.type === 'question.unvote';
+/** Entries whose actor is a participant (named only by the name they gave, if any). */
+const BY_PARTICIPANT = new Set(['question.submitted', 'question.vote', 'question.unvote']);
+
+/** Who did it, in this client's language when the log has no name for them. */
+export function auditActor(t: TFunction, { type, actor }: AuditEntry): string {
+  if (actor.id === 'stage') return t('audit.stage');
+  if (actor.id === 'retention') return t('audit.retention');
+  if (actor.name) return actor.name;
+  return BY_PARTICIPANT.has(type) ? t('audit.audience') : t('common.unnamedModerator');
+}
 
 export const isStatus = (value: string | undefined): value is QuestionStatus =>
   (QUESTION_STATUSES as readonly string[]).includes(value ?? '');

@@ -24,7 +24,7 @@ export function PresenceBar() {
       ) : (
         others.map((other) => (
           <span key={other.id} className="presence__moderator" data-testid="presence-moderator">
-            {other.name}
+            {other.name || t('common.unnamedModerator')}
           </span>
         ))
       )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useClock } from '../../hooks/useClock';
+import { useAppStore } from '../../store';
 
 /** 75 s → "1:15"; an hour and more → "1:02:05". */
 export function formatElapsed(ms: number): string {
@@ -11,11 +12,13 @@ export function formatElapsed(ms: number): string {
 
 /**
  * How long the live question has been on stage, from its `statusAt` (the server's
- * clock: a skewed screen clock shifts it, never below zero).
+ * clock, brought to this screen's clock by the offset measured at join, so a screen
+ * whose clock is wrong still counts from zero).
  */
 export function StageTimer({ since }: { since: number }) {
   const { t } = useTranslation();
-  const elapsed = formatElapsed(useClock(since) - since);
+  const localSince = since - useAppStore((state) => state.clockOffset);
+  const elapsed = formatElapsed(useClock(localSince) - localSince);
   return (
     <time
       className="stage-timer"

@@ -9,6 +9,7 @@ import type { ConnectionState } from '../../store/types';
  */
 export const en = {
   common: {
+    unnamedModerator: 'A moderator',
     appName: 'Dais',
     cancel: 'Cancel',
     save: 'Save',
@@ -471,9 +472,9 @@ export const en = {
     older: 'Load older',
     start: 'This is the start of the log.',
     showVotes: 'Show votes',
-    votesHidden_one: '{{count}} vote hidden on this page.',
-    votesHidden_other: '{{count}} votes hidden on this page.',
     stage: 'Stage',
+    audience: 'Audience',
+    retention: 'Retention',
     before: 'Before',
     after: 'After',
     askersWords: 'the asker’s own words',

@@ -3,6 +3,7 @@ import type { Messages } from './types';
 /** Simplified Chinese. Typed by `en`: a missing or extra key is a type error. */
 export const zh: Messages = {
   common: {
+    unnamedModerator: '一位主持人',
     appName: 'Dais',
     cancel: '取消',
     save: '保存',
@@ -429,8 +430,9 @@ export const zh: Messages = {
     older: '加载更早的记录',
     start: '已到记录开头。',
     showVotes: '显示点赞',
-    votesHidden_other: '本页隐藏了 {{count}} 条点赞记录。',
     stage: '舞台',
+    audience: '观众',
+    retention: '自动清除',
     before: '修改前',
     after: '修改后',
     askersWords: '提问者的原话',

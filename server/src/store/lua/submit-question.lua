@@ -66,4 +66,4 @@ elseif status ~= 'held' then
   for i = 11, #KEYS do rcall('SADD', KEYS[i], id) end
 end
 return rcall('XADD', KEYS[5], '*', 'type', 'question.submitted', 'id', id, 'actor', ARGV[5],
-  'actorName', ARGV[6] ~= '' and ARGV[6] or 'Audience', 'status', status, 'cluster', leader)
+  'actorName', ARGV[6], 'status', status, 'cluster', leader)

@@ -56,6 +56,10 @@ local before = rcall('HMGET', KEYS[2], 'statusAt', 'createdAt', 'reason', 'decid
 local entry = { 'type', 'question.' .. ARGV[1], 'id', id, 'actor', ARGV[5], 'actorName', ARGV[12],
   'from', current, 'status', ARGV[2], 'edited', ARGV[9] ~= '' and '1' or '0',
   'fromAt', before[1] or before[2], 'prevReason', before[3] or '' }
+if ARGV[6] ~= '' then
+  entry[#entry + 1] = 'reason'
+  entry[#entry + 1] = ARGV[6]
+end
 if ARGV[9] ~= '' then
   for _, field in ipairs(publicTextBefore(KEYS[2])) do entry[#entry + 1] = field end
   entry[#entry + 1] = 'after'
