@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   mergeQuestion,
+  mergeQuestions,
   nextStatus,
   QUESTION_ACTIONS,
   QUESTION_STATUSES,
@@ -100,5 +101,25 @@ describe('question views', () => {
     expect(backward.q1).toEqual(newer);
     // An unchanged merge returns the same object, so selectors do not re-render.
     expect(mergeQuestion(backward, older)).toBe(backward);
+  });
+
+  it('merges many copies at once exactly as one by one, without changing what it was given', () => {
+    const copies = [3, 1, 4, 1, 5, 9, 2, 6].flatMap((rev, i) => [
+      question({ id: `q${i % 3}`, rev, status: 'approved' }),
+      question({ id: `q${i % 3}`, rev, status: 'live' }), // same rev again: the first stays
+    ]);
+    const known: Record<string, Question> = {
+      q0: question({ id: 'q0', rev: 4, status: 'answered' }),
+    };
+    const oneByOne = copies.reduce(mergeQuestion, known);
+    const merged = mergeQuestions(known, copies);
+    expect(merged).toEqual(oneByOne);
+    expect(Object.values(merged).map((q) => [q.id, q.rev, q.status])).toEqual([
+      ['q0', 4, 'answered'], // it knew a newer one
+      ['q1', 6, 'approved'],
+      ['q2', 9, 'approved'],
+    ]);
+    expect(known.q0?.rev).toBe(4);
+    expect(Object.keys(known)).toEqual(['q0']);
   });
 });

@@ -1,4 +1,4 @@
-import { mergeQuestion, type OwnQuestion } from '@dais/shared';
+import { mergeQuestions, type OwnQuestion } from '@dais/shared';
 import type { StateCreator } from 'zustand';
 import type { AnyQuestion } from '../lib/questions';
 import { initialBoard } from './boardSlice';
@@ -28,13 +28,10 @@ const initialSession: Pick<
   clockOffset: 0,
 };
 
-const collect = <Q extends AnyQuestion>(list: readonly Q[]) =>
-  list.reduce<Record<string, Q>>(mergeQuestion, {});
-
 export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   ...initialSession,
   applySnapshot: (snapshot) => {
-    const mine: Record<string, OwnQuestion> = collect(snapshot.mine ?? []);
+    const mine: Record<string, OwnQuestion> = mergeQuestions({}, snapshot.mine ?? []);
     set({
       event: snapshot.event,
       settings: snapshot.settings ?? null,
@@ -46,10 +43,7 @@ export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) 
       clockOffset: snapshot.serverTime - Date.now(),
       mine,
       // Our own copies first, so a public view of the same revision does not replace them.
-      questions: snapshot.questions.reduce(
-        mergeQuestion,
-        collect<AnyQuestion>(Object.values(mine)),
-      ),
+      questions: mergeQuestions<AnyQuestion>(mine, snapshot.questions),
     });
   },
   setEvent: (event, settings) => set(settings ? { event, settings } : { event }),
