@@ -1,0 +1,157 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { clock } from './connection';
+
+/** Requests whose latency is timed. Moderator actions are timed each under their own kind. */
+export type LatencyKind =
+  | 'connect'
+  | 'join'
+  | 'submit'
+  | 'vote'
+  | 'approve'
+  | 'reject'
+  | 'merge'
+  | 'up-next'
+  | 'stage-next';
+
+/** What one process measured in one second of the run; sent to the main process. */
+export interface Tick {
+  source: string;
+  /** Seconds since the run started (the same origin in every process). */
+  second: number;
+  /** Audience sockets joined at the end of the second. */
+  sockets: number;
+  /** e.g. 'submit.sent', 'submit.ok', 'vote.up', 'approve.ok', 'acks', 'pushes', 'disconnects'. */
+  counts: Record<string, number>;
+  /** 'operation:CODE' → how many of them failed with it. */
+  errors: Record<string, number>;
+  /** Milliseconds from sending to the ack (connect: from opening to `connect`). */
+  latency: Partial<Record<LatencyKind, number[]>>;
+  /** Fan-out: approved question id → when sampled sockets got its `question:changed`. */
+  receipts: Record<string, number[]>;
+  /** CPU this process used in the second, in % of one core. */
+  cpuPercent: number;
+  /** Event loop utilization (0..1): near 1, the process itself is the bottleneck. */
+  elu: number;
+  /** The event loop's worst delay in the second (ms). */
+  loopDelayMaxMs: number;
+  rssMB: number;
+  /** How far behind its schedule the process sent requests, at worst (ms). */
+  lagMs: number;
+}
+
+/** Collects one process's measurements and hands them out second by second. */
+export class Recorder {
+  private counts: Record<string, number> = {};
+  private errors: Record<string, number> = {};
+  private latency: Partial<Record<LatencyKind, number[]>> = {};
+  private receipts: Record<string, number[]> = {};
+  private lagMs = 0;
+  private cpu = process.cpuUsage();
+  private elu = performance.eventLoopUtilization();
+  private loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  private lastFlush = clock();
+
+  constructor(private readonly source: string) {
+    this.loopDelay.enable();
+  }
+
+  count(name: string, by = 1) {
+    this.counts[name] = (this.counts[name] ?? 0) + by;
+  }
+
+  error(operation: string, code: string) {
+    const key = `${operation}:${code}`;
+    this.errors[key] = (this.errors[key] ?? 0) + 1;
+  }
+
+  /** Counts an answer: `operation.ok`, or the error's code; every answer but a timeout is an ack. */
+  answered(operation: string, outcome: { ok: true } | { ok: false; error: string }) {
+    if (outcome.ok) this.count(`${operation}.ok`);
+    else this.error(operation, outcome.error);
+    if (outcome.ok || outcome.error !== 'TIMEOUT') this.count('acks');
+  }
+
+  time(kind: LatencyKind, ms: number) {
+    (this.latency[kind] ??= []).push(ms);
+  }
+
+  receipt(questionId: string, at: number) {
+    (this.receipts[questionId] ??= []).push(at);
+  }
+
+  lag(ms: number) {
+    this.lagMs = Math.max(this.lagMs, ms);
+  }
+
+  flush(second: number, sockets: number): Tick {
+    const now = clock();
+    const cpu = process.cpuUsage(this.cpu);
+    const elu = performance.eventLoopUtilization(this.elu);
+    const tick: Tick = {
+      source: this.source,
+      second,
+      sockets,
+      counts: this.counts,
+      errors: this.errors,
+      latency: this.latency,
+      receipts: this.receipts,
+      cpuPercent: ((cpu.user + cpu.system) / 1000 / Math.max(1, now - this.lastFlush)) * 100,
+      elu: elu.utilization,
+      loopDelayMaxMs: this.loopDelay.max / 1e6,
+      rssMB: process.memoryUsage.rss() / 2 ** 20,
+      lagMs: this.lagMs,
+    };
+    this.counts = {};
+    this.errors = {};
+    this.latency = {};
+    this.receipts = {};
+    this.lagMs = 0;
+    this.cpu = process.cpuUsage();
+    this.elu = performance.eventLoopUtilization();
+    this.loopDelay.reset();
+    this.lastFlush = now;
+    return tick;
+  }
+}
+
+/** Calls `fn(second)` at every whole second after `origin` (a `clock()` time) until stopped. */
+export function everySecond(origin: number, fn: (second: number) => void): () => void {
+  let timer: NodeJS.Timeout;
+  let second = Math.max(0, Math.floor((clock() - origin) / 1000));
+  const schedule = () => {
+    second += 1;
+    timer = setTimeout(
+      () => {
+        fn(second - 1);
+        schedule();
+      },
+      Math.max(0, origin + second * 1000 - clock()),
+    );
+  };
+  schedule();
+  return () => clearTimeout(timer);
+}
+
+/**
+ * Open-loop pacing: `rate` operations per second from `start`, whatever the answers
+ * take (waiting for acks would hide the server's latency: coordinated omission).
+ * Every `PACE_MS` it runs the operations that fell due; `onLag` hears how late the
+ * oldest of them is (about PACE_MS while the process keeps up).
+ */
+const PACE_MS = 10;
+export function pace(
+  rate: number,
+  start: number,
+  run: () => void,
+  onLag: (ms: number) => void,
+): () => void {
+  if (rate <= 0) return () => {};
+  let sent = 0;
+  const timer = setInterval(() => {
+    const due = Math.floor(((clock() - start) / 1000) * rate);
+    if (due <= sent) return;
+    onLag(clock() - (start + ((sent + 1) / rate) * 1000)); // the oldest due operation
+    for (; sent < due; sent++) run();
+  }, PACE_MS);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,353 @@
+import { z } from 'zod';
+import type { VoteTally } from './messages';
+import type { LatencyKind, Tick } from './metrics';
+
+/** Latency figures in milliseconds, exact (from every sample, nearest rank). */
+const StatsSchema = z.object({
+  count: z.number().int(),
+  mean: z.number(),
+  min: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p99: z.number(),
+  max: z.number(),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+export const PHASES = ['setup', 'ramp-up', 'load', 'drain'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const nullableMs = z.number().nullable();
+/** One second of the run, over every process. */
+const SeriesPointSchema = z.object({
+  second: z.number().int(),
+  phase: z.enum(PHASES),
+  /** Audience sockets joined at the end of the second. */
+  sockets: z.number().int(),
+  submitsSent: z.number().int(),
+  submitsOk: z.number().int(),
+  votesSent: z.number().int(),
+  votesOk: z.number().int(),
+  moderatorOk: z.number().int(),
+  /** Answers of every kind (joins and refusals included, timeouts not). */
+  acks: z.number().int(),
+  errors: z.number().int(),
+  /** Server messages the audience sockets received. */
+  pushes: z.number().int(),
+  submitP50: nullableMs,
+  submitP99: nullableMs,
+  voteP50: nullableMs,
+  voteP99: nullableMs,
+  moderatorP99: nullableMs,
+  /** Fan-out from the approval's ack to sampled sockets, for receipts in this second. */
+  fanoutP99: nullableMs,
+  /** CPU of every load process together, in % of one core. */
+  toolCpuPercent: z.number(),
+  lagMs: z.number(),
+  watchedCpuPercent: z.record(z.string(), z.number()),
+});
+export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
+
+export const LoadReportSchema = z.object({
+  format: z.literal('dais-load/1'),
+  command: z.string(),
+  startedAt: z.string(),
+  scenario: z.string().nullable(),
+  options: z.record(z.string(), z.unknown()),
+  targets: z.array(z.string()),
+  event: z.object({ code: z.string(), created: z.boolean() }),
+  machine: z.object({
+    cores: z.number().int(),
+    cpuModel: z.string(),
+    node: z.string(),
+    loadAverageAtStart: z.array(z.number()),
+    fdLimit: z.number().int(),
+    ephemeralPorts: z.object({ low: z.number().int(), high: z.number().int() }),
+  }),
+  loadProcesses: z.number().int(),
+  sourceAddresses: z.array(z.array(z.string())),
+  /** How long each phase took, in seconds. */
+  phases: z.record(z.enum(PHASES), z.number()),
+  /** Totals: 'submit.sent', 'submit.ok', 'vote.up', 'approve.ok', 'pushes', … */
+  counts: z.record(z.string(), z.number().int()),
+  /** 'operation:CODE' → count; REJECTED submits are the filter turning questions away. */
+  errors: z.record(z.string(), z.number().int()),
+  /** Mean per second over the whole seconds of the load phase. */
+  rates: z.object({
+    submitsOk: z.number(),
+    votesOk: z.number(),
+    moderatorOk: z.number(),
+    acks: z.number(),
+    pushes: z.number(),
+  }),
+  latency: z.record(z.string(), StatsSchema),
+  fanout: z.object({
+    approvals: z.number().int(),
+    sampledSockets: z.number().int(),
+    receipts: z.number().int(),
+    /** Sampled-socket receipts that never came (approvals × sampled sockets − receipts). */
+    missing: z.number().int(),
+    /** From the moderator's approval ack to each receipt; negative when the broadcast beat the ack. */
+    fromAck: StatsSchema.nullable(),
+    /** From the moderator sending the approval to each receipt. */
+    fromSend: StatsSchema.nullable(),
+    /** Per approval: from its ack to the last sampled socket's receipt. */
+    lastFromAck: StatsSchema.nullable(),
+  }),
+  tool: z.object({
+    /** CPU of all load processes together, in % of the machine (all cores). */
+    cpuPercentOfMachine: z.number(),
+    processes: z.array(
+      z.object({
+        source: z.string(),
+        cpuPercentMean: z.number(),
+        cpuPercentMax: z.number(),
+        eluMax: z.number(),
+        loopDelayMaxMs: z.number(),
+        rssMBMax: z.number(),
+        lagMsMax: z.number(),
+      }),
+    ),
+  }),
+  watched: z.array(
+    z.object({
+      pid: z.number().int(),
+      cpuPercentMean: z.number(),
+      cpuPercentMax: z.number(),
+      rssMBMax: z.number(),
+    }),
+  ),
+  /** What the server should hold afterwards: stored questions, and votes per cluster leader. */
+  expected: z.object({
+    questions: z.number().int(),
+    votes: z.record(z.string(), z.number().int()),
+  }),
+  series: z.array(SeriesPointSchema),
+});
+export type LoadReport = z.infer<typeof LoadReportSchema>;
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export function stats(values: ArrayLike<number>): Stats | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return {
+    count: sorted.length,
+    mean: round(sum / sorted.length),
+    min: round(sorted[0]!),
+    p50: round(at(50)),
+    p90: round(at(90)),
+    p99: round(at(99)),
+    max: round(sorted[sorted.length - 1]!),
+  };
+}
+
+const MODERATOR_KINDS: LatencyKind[] = ['approve', 'reject', 'merge', 'up-next', 'stage-next'];
+const add = (into: Record<string, number>, from: Record<string, number>) => {
+  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+};
+const sum = (values: Iterable<number>) => {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+};
+
+interface Bucket {
+  counts: Record<string, number>;
+  errors: number;
+  latency: Partial<Record<LatencyKind, number[]>>;
+  receipts: Record<string, number[]>;
+  cpu: Map<string, number>;
+  lagMs: number;
+  watched: Record<string, { cpuPercent: number; rssMB: number }>;
+}
+
+export interface Approval {
+  questionId: string;
+  sentAt: number;
+  ackAt: number;
+}
+
+/** The ticks of every process, second by second, and everything the report derives from them. */
+export class Aggregator {
+  private buckets = new Map<number, Bucket>();
+  private counts: Record<string, number> = {};
+  private errors: Record<string, number> = {};
+  private processes = new Map<string, Tick[]>();
+
+  add(tick: Tick) {
+    const bucket = this.bucket(tick.second);
+    add(bucket.counts, tick.counts);
+    add(this.counts, tick.counts);
+    add(this.errors, tick.errors);
+    bucket.errors += sum(Object.values(tick.errors));
+    for (const [kind, values] of Object.entries(tick.latency) as [LatencyKind, number[]][]) {
+      (bucket.latency[kind] ??= []).push(...values);
+    }
+    for (const [id, times] of Object.entries(tick.receipts)) {
+      (bucket.receipts[id] ??= []).push(...times);
+    }
+    bucket.cpu.set(tick.source, (bucket.cpu.get(tick.source) ?? 0) + tick.cpuPercent);
+    bucket.lagMs = Math.max(bucket.lagMs, tick.lagMs);
+    const ticks = this.processes.get(tick.source) ?? [];
+    ticks.push(tick);
+    this.processes.set(tick.source, ticks);
+  }
+
+  watch(second: number, pid: number, cpuPercent: number, rssMB: number) {
+    this.bucket(second).watched[pid] = { cpuPercent, rssMB };
+  }
+
+  /** Joined audience sockets at the end of `second`: each process's latest tick until then. */
+  socketsAt(second: number): number {
+    let total = 0;
+    for (const ticks of this.processes.values()) {
+      const latest = ticks.findLast((tick) => tick.second <= second);
+      total += latest?.sockets ?? 0;
+    }
+    return total;
+  }
+  errorCount = () => sum(Object.values(this.errors));
+
+  /** One second's figures, for the progress bar and the series. */
+  point(second: number, phase: Phase, approvals: Map<string, Approval>): SeriesPoint {
+    const bucket = this.bucket(second);
+    const c = (name: string) => bucket.counts[name] ?? 0;
+    const p = (values: number[] | undefined, q: 'p50' | 'p99') => stats(values ?? [])?.[q] ?? null;
+    const moderator = MODERATOR_KINDS.flatMap((kind) => bucket.latency[kind] ?? []);
+    const moderatorOk = sum(MODERATOR_KINDS.map((kind) => c(`${kind}.ok`)));
+    const fanout = Object.entries(bucket.receipts).flatMap(([id, times]) => {
+      const approval = approvals.get(id);
+      return approval ? times.map((at) => at - approval.ackAt) : [];
+    });
+    return {
+      second,
+      phase,
+      sockets: this.socketsAt(second),
+      submitsSent: c('submit.sent'),
+      submitsOk: c('submit.ok'),
+      votesSent: c('vote.sent'),
+      votesOk: c('vote.ok'),
+      moderatorOk,
+      acks: c('acks'),
+      errors: bucket.errors,
+      pushes: c('pushes'),
+      submitP50: p(bucket.latency.submit, 'p50'),
+      submitP99: p(bucket.latency.submit, 'p99'),
+      voteP50: p(bucket.latency.vote, 'p50'),
+      voteP99: p(bucket.latency.vote, 'p99'),
+      moderatorP99: p(moderator, 'p99'),
+      fanoutP99: p(fanout, 'p99'),
+      toolCpuPercent: round(sum(bucket.cpu.values())),
+      lagMs: round(bucket.lagMs),
+      watchedCpuPercent: Object.fromEntries(
+        Object.entries(bucket.watched).map(([pid, w]) => [pid, round(w.cpuPercent)]),
+      ),
+    };
+  }
+
+  /** Every second's latency of one kind, in one list. */
+  latencies(kind: LatencyKind): number[] {
+    return [...this.buckets.values()].flatMap((bucket) => bucket.latency[kind] ?? []);
+  }
+
+  receipts(): Map<string, number[]> {
+    const all = new Map<string, number[]>();
+    for (const bucket of this.buckets.values()) {
+      for (const [id, times] of Object.entries(bucket.receipts)) {
+        all.set(id, [...(all.get(id) ?? []), ...times]);
+      }
+    }
+    return all;
+  }
+
+  seconds = () => [...this.buckets.keys()].sort((a, b) => a - b);
+  totals = () => ({ counts: { ...this.counts }, errors: { ...this.errors } });
+
+  processSummaries(): LoadReport['tool']['processes'] {
+    return [...this.processes].map(([source, ticks]) => ({
+      source,
+      cpuPercentMean: round(sum(ticks.map((t) => t.cpuPercent)) / ticks.length),
+      cpuPercentMax: round(Math.max(...ticks.map((t) => t.cpuPercent))),
+      eluMax: round(Math.max(...ticks.map((t) => t.elu))),
+      loopDelayMaxMs: round(Math.max(...ticks.map((t) => t.loopDelayMaxMs))),
+      rssMBMax: round(Math.max(...ticks.map((t) => t.rssMB))),
+      lagMsMax: round(Math.max(...ticks.map((t) => t.lagMs))),
+    }));
+  }
+
+  watchedSummaries(): LoadReport['watched'] {
+    const byPid = new Map<number, { cpuPercent: number; rssMB: number }[]>();
+    for (const bucket of this.buckets.values()) {
+      for (const [pid, sample] of Object.entries(bucket.watched)) {
+        byPid.set(Number(pid), [...(byPid.get(Number(pid)) ?? []), sample]);
+      }
+    }
+    return [...byPid].map(([pid, samples]) => ({
+      pid,
+      cpuPercentMean: round(sum(samples.map((s) => s.cpuPercent)) / samples.length),
+      cpuPercentMax: round(Math.max(...samples.map((s) => s.cpuPercent))),
+      rssMBMax: round(Math.max(...samples.map((s) => s.rssMB))),
+    }));
+  }
+
+  private bucket(second: number): Bucket {
+    let bucket = this.buckets.get(second);
+    if (!bucket) {
+      bucket = {
+        counts: {},
+        errors: 0,
+        latency: {},
+        receipts: {},
+        cpu: new Map(),
+        lagMs: 0,
+        watched: {},
+      };
+      this.buckets.set(second, bucket);
+    }
+    return bucket;
+  }
+}
+
+/** Fan-out figures: every sampled receipt against its approval. */
+export function fanoutFigures(
+  approvals: Map<string, Approval>,
+  receipts: Map<string, number[]>,
+  sampledSockets: number,
+): LoadReport['fanout'] {
+  const fromAck: number[] = [];
+  const fromSend: number[] = [];
+  const lastFromAck: number[] = [];
+  let count = 0;
+  for (const [id, times] of receipts) {
+    const approval = approvals.get(id);
+    if (!approval) continue; // approved outside this run's moderators (e.g. pre-moderation off)
+    count += times.length;
+    for (const at of times) {
+      fromAck.push(at - approval.ackAt);
+      fromSend.push(at - approval.sentAt);
+    }
+    lastFromAck.push(Math.max(...times) - approval.ackAt);
+  }
+  return {
+    approvals: approvals.size,
+    sampledSockets,
+    receipts: count,
+    missing: Math.max(0, approvals.size * sampledSockets - count),
+    fromAck: stats(fromAck),
+    fromSend: stats(fromSend),
+    lastFromAck: stats(lastFromAck),
+  };
+}
+
+/** Adds up the votes each load process's participants hold at the end. */
+export function tallyVotes(tallies: VoteTally[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const tally of tallies) add(total, tally);
+  return total;
+}
+
+export { sum, MODERATOR_KINDS };
