@@ -47,10 +47,11 @@ export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: Work
 
   handle(socket, 'moderator:undo', logger, async () => {
     const { code, actor } = joined(socket);
-    const { change, queue } = await workspace.undo(code, actor, now());
-    publishChange(io, code, 'undone', change);
-    if (queue) publishQueue(io, code, change.logId, queue);
-    return { questions: [change.question] };
+    // An undone merge or split changes several questions (see WorkspaceStore.undo).
+    const { changes, queue } = await workspace.undo(code, actor, now());
+    for (const change of changes) publishChange(io, code, 'undone', change);
+    if (queue) publishQueue(io, code, changes[0]!.logId, queue);
+    return { questions: changes.map((change) => change.question) };
   });
 
   handle(socket, 'audit:read', logger, async (query) => {

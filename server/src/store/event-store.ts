@@ -337,7 +337,10 @@ export function createEventStore(redis: Redis) {
     });
   }
 
-  /** Merges the cluster led by `sourceId` into the one led by `targetId`. */
+  /**
+   * Merges the cluster led by `sourceId` into the one led by `targetId`; the actor may
+   * undo it. `moved` is the source and the members that moved with it.
+   */
   async function merge(
     code: string,
     sourceId: string,
@@ -351,6 +354,11 @@ export function createEventStore(redis: Redis) {
       if (opts.expected && source.status !== opts.expected) {
         throw new StoreError(ErrorCode.Conflict, `The question is ${source.status} now`);
       }
+      // Its members, as of the source's rev (the script re-checks both: RETRY).
+      const clusterOf = await redis.hgetall(keys.clusterOf);
+      const members = Object.keys(clusterOf).filter((id) => clusterOf[id] === sourceId);
+      // The source's rev after the merge names what is kept for its undo.
+      const kept = keys.mergedFrom(sourceId, source.rev + 1);
       const scriptKeys = [
         keys.log,
         keys.question(sourceId),
@@ -364,6 +372,12 @@ export function createEventStore(redis: Redis) {
         keys.voters(targetId),
         keys.rank,
         keys.queue,
+        keys.actions(opts.actor.id),
+        kept.askers,
+        kept.voters,
+        kept.newAskers,
+        kept.newVoters,
+        ...members.map(keys.question),
       ];
       const [logId, movedIds] = await run(() =>
         redis.mergeCluster(
@@ -376,6 +390,8 @@ export function createEventStore(redis: Redis) {
           opts.actor.id,
           source.status,
           opts.actor.name,
+          source.rev,
+          ...members,
         ),
       );
       const moved = await Promise.all(
@@ -389,7 +405,10 @@ export function createEventStore(redis: Redis) {
     });
   }
 
-  /** Takes a merged question out of its cluster; `bands` index it as a leader again. */
+  /**
+   * Takes a merged question out of its cluster; `bandsOf` its fingerprint index it as a
+   * leader again. The actor may undo it.
+   */
   async function split(
     code: string,
     id: string,
@@ -421,6 +440,7 @@ export function createEventStore(redis: Redis) {
         keys.status('merged'),
         keys.status('pending'),
         keys.rank,
+        keys.actions(opts.actor.id),
         ...(fingerprint ? opts.bandsOf(fingerprint) : []).map(keys.band),
       ];
       const logId = await run(() =>

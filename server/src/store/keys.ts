@@ -48,6 +48,22 @@ export function eventKeys(code: string) {
     presence: `${tag}:presence`,
     /** List per moderator (actor id): log ids of their undoable actions, newest first (50). */
     actions: (actorId: string) => `${tag}:actions:${actorId}`,
+    /**
+     * Sets per merge of a cluster into another (its leader, and the leader's rev after
+     * the merge), what undoing it needs (the union forgets whose askers and voters were
+     * whose): `askers` and `voters` as the cluster brought them, `newAskers` and
+     * `newVoters` those its target did not have. Written by merge-cluster, removed by
+     * the merge's undo; a merge never undone leaves them.
+     */
+    mergedFrom: (sourceId: string, rev: number | string) => {
+      const merge = `${tag}:merged:${sourceId}:${rev}`;
+      return {
+        askers: `${merge}:askers`,
+        voters: `${merge}:voters`,
+        newAskers: `${merge}:newAskers`,
+        newVoters: `${merge}:newVoters`,
+      };
+    },
   };
 }
 export type EventKeys = ReturnType<typeof eventKeys>;

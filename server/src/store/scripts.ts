@@ -55,12 +55,7 @@ declare module 'ioredis' {
     transitionQuestion(...args: Arg[]): Result<[string, string], Context>;
     mergeCluster(...args: Arg[]): Result<[string, string[]], Context>;
     splitQuestion(...args: Arg[]): Result<string, Context>;
-    editQuestion(
-      log: string,
-      question: string,
-      undoList: string,
-      ...args: Arg[]
-    ): Result<[string, string], Context>;
+    editQuestion(...args: Arg[]): Result<[string, string], Context>;
     undoAction(...args: Arg[]): Result<[string, string, string[]?], Context>;
     setPresence(presence: string, ...args: Arg[]): Result<string[], Context>;
     purgeQuestions(...args: Arg[]): Result<[string, string[], string[]], Context>;

@@ -6,6 +6,7 @@ import {
   type QuestionStatus,
 } from '@dais/shared';
 import { run, retrying, type Actor, type Change, type EventStore } from './event-store';
+import { indexEntry } from '../moderation/intake';
 import { eventKeys, statusKeys } from './keys';
 
 /** A moderator socket's presence entry is refreshed this often by its server... */
@@ -22,7 +23,10 @@ const AUDIT_SCAN_LIMIT = 5_000;
 
 /** The moderators' workspace in Redis: edits, undo, the audit log, presence. */
 export function createWorkspaceStore(redis: Redis, store: EventStore) {
-  /** Replaces the public text (already filtered by the caller); the asker's text stays. */
+  /**
+   * Replaces the public text (already filtered by the caller); the asker's text stays.
+   * The question's near-duplicate fingerprint follows the new text (see edit-question.lua).
+   */
   async function edit(
     code: string,
     id: string,
@@ -30,38 +34,67 @@ export function createWorkspaceStore(redis: Redis, store: EventStore) {
     opts: { actor: Actor; expected?: QuestionStatus; now: number },
   ): Promise<Change> {
     const keys = eventKeys(code);
-    return store.withCurrent(code, id, async () => {
-      const [logId, status] = await run(() =>
-        redis.editQuestion(
+    return store.withCurrent(code, id, () =>
+      retrying(async () => {
+        const [question, print] = await Promise.all([
+          store.mustGetQuestion(code, id),
+          redis.hget(keys.fingerprints, id),
+        ]);
+        const next = indexEntry(publicText);
+        const printBands = print ? bandsOf(print) : [];
+        // Undo restores the print of the public text it restores, unless it was the asker's.
+        const printAsked =
+          print !== null &&
+          print !== indexEntry(question.publicText).fingerprint &&
+          print === indexEntry(question.text).fingerprint;
+        const scriptKeys = [
           keys.log,
           keys.question(id),
           keys.actions(opts.actor.id),
-          publicText,
-          opts.now,
-          opts.actor.id,
-          opts.actor.name,
-          opts.expected ?? '',
-        ),
-      );
-      const question = await store.mustGetQuestion(code, id);
-      return { logId, question, previous: status as QuestionStatus };
-    });
+          keys.fingerprints,
+          ...printBands.map(keys.band),
+          ...next.bands.map(keys.band),
+        ];
+        const [logId, status] = await run(() =>
+          redis.editQuestion(
+            scriptKeys.length,
+            ...scriptKeys,
+            publicText,
+            opts.now,
+            opts.actor.id,
+            opts.actor.name,
+            opts.expected ?? '',
+            question.rev,
+            print ?? '',
+            next.fingerprint,
+            printBands.length,
+            printAsked ? '1' : '',
+          ),
+        );
+        const edited = await store.mustGetQuestion(code, id);
+        return { logId, question: edited, previous: status as QuestionStatus };
+      }),
+    );
   }
 
   /**
    * Undoes the actor's newest undoable action. The list's head and its log entry are
-   * read here to learn which question to pass; the script checks both again.
+   * read here to learn which questions and keys to pass; the script checks them again.
+   * The changes are the entry's question first, then the others the undo changed
+   * (a merge's target and the members that moved with it, a split's leader).
    */
   async function undo(
     code: string,
     actor: Actor,
     now: number,
-  ): Promise<{ change: Change; queue: string[] | null }> {
+  ): Promise<{ changes: Change[]; queue: string[] | null }> {
     const keys = eventKeys(code);
     return retrying(async () => {
       const head = await redis.lindex(keys.actions(actor.id), 0);
       const [entry] = head ? await redis.xrange(keys.log, head, head) : [];
-      const id = entry ? fieldsOf(entry[1]).id : undefined;
+      const fields = entry ? fieldsOf(entry[1]) : {};
+      const id = fields.id;
+      const own = id ? await undoInputs(code, id, fields) : { keys: [], args: [], others: [] };
       const scriptKeys = [
         keys.log,
         keys.actions(actor.id),
@@ -69,6 +102,7 @@ export function createWorkspaceStore(redis: Redis, store: EventStore) {
         ...statusKeys(keys),
         keys.rank,
         keys.queue,
+        ...own.keys,
       ];
       const undone = () =>
         run(() =>
@@ -80,17 +114,83 @@ export function createWorkspaceStore(redis: Redis, store: EventStore) {
             now,
             actor.id,
             actor.name,
+            ...own.args,
           ),
         );
       const [logId, previous, queue] = id
         ? await store.withCurrent(code, id, undone)
         : await undone();
       const question = await store.mustGetQuestion(code, id ?? '');
+      // The others keep their status: a merge's target and a split's leader stay where they are.
+      const others = await store.readQuestions(code, own.others);
       return {
-        change: { logId, question, previous: previous as QuestionStatus },
+        changes: [
+          { logId, question, previous: previous as QuestionStatus },
+          ...others.map((other) => ({ logId, question: other, previous: other.status })),
+        ],
         queue: queue ?? null,
       };
     }, 10);
+  }
+
+  /** The keys and arguments undo-action.lua takes for an entry of this type, and who else changes. */
+  async function undoInputs(code: string, id: string, entry: Record<string, string>) {
+    const keys = eventKeys(code);
+    switch (entry.type) {
+      case 'question.edit': {
+        const print = await redis.hget(keys.fingerprints, id);
+        if (!print) return { keys: [keys.fingerprints], args: ['', '', 0], others: [] };
+        const asked = entry.beforeAsked === '1' || entry.printAsked === '1';
+        const text = asked ? await redis.hget(keys.question(id), 'text') : entry.before;
+        const restored = indexEntry(text ?? '');
+        const printBands = bandsOf(print);
+        return {
+          keys: [keys.fingerprints, ...[...printBands, ...restored.bands].map(keys.band)],
+          args: [print, restored.fingerprint, printBands.length],
+          others: [],
+        };
+      }
+      case 'question.merged': {
+        const target = entry.into ?? '';
+        const moved = (entry.moved ?? '').split(',').filter(Boolean);
+        const kept = keys.mergedFrom(id, entry.rev ?? '');
+        return {
+          keys: [
+            keys.question(target),
+            keys.clusterOf,
+            keys.askers(id),
+            keys.askers(target),
+            keys.voters(id),
+            keys.voters(target),
+            kept.askers,
+            kept.voters,
+            kept.newAskers,
+            kept.newVoters,
+            ...moved.map(keys.question),
+          ],
+          args: [],
+          others: [target, ...moved],
+        };
+      }
+      case 'question.split': {
+        const leader = entry.from ?? '';
+        const print = entry.indexed === '1' ? await redis.hget(keys.fingerprints, id) : null;
+        return {
+          keys: [
+            keys.question(leader),
+            keys.clusterOf,
+            keys.askers(leader),
+            keys.askers(id),
+            keys.voters(leader),
+            keys.voters(id),
+            ...(print ? bandsOf(print) : []).map(keys.band),
+          ],
+          args: [],
+          others: [leader],
+        };
+      }
+    }
+    return { keys: [], args: [], others: [] };
   }
 
   /**
@@ -155,6 +255,9 @@ export function createWorkspaceStore(redis: Redis, store: EventStore) {
   return { edit, undo, audit, setPresence };
 }
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
+
+/** The LSH bands of a stored fingerprint (see `indexEntry`). */
+const bandsOf = (print: string) => (JSON.parse(print) as { bands: string[] }).bands;
 
 function fieldsOf(flat: string[]): Record<string, string> {
   const fields: Record<string, string> = {};
