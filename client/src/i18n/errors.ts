@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { formatList, t } from './index';
 
 /** What the failed request was about, when that changes how a failure reads. */
-export type FailureContext = 'submit' | 'edit' | 'other';
+export type FailureContext = 'submit' | 'edit' | 'undo' | 'other';
 
 const known = (key: string) => i18next.exists(key);
 
@@ -28,6 +28,8 @@ export function errorText(failure: Failure, context: FailureContext = 'other'): 
     }
     if (failure.error === ErrorCode.Rejected) return t('errors.editEmpty');
   }
+  // An undo refused: the question's status alone would not say why (it may be unchanged).
+  if (failure.error === ErrorCode.Conflict && context === 'undo') return t('errors.undoConflict');
   // Another moderator acted first: say what the question is now.
   if (failure.error === ErrorCode.Conflict && failure.current) {
     return t(`errors.conflict.${failure.current.status}`);

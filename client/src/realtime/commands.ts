@@ -117,7 +117,7 @@ export const focusOn = (questionId: string | null) => void send('moderator:focus
 /** Undoes this moderator's own last action. */
 export async function undoLast() {
   const result = await send('moderator:undo', {});
-  if (!result.ok) return failed(result);
+  if (!result.ok) return failed(result, 'undo');
   for (const question of result.data.questions) store().mergeQuestion(question);
 }
 

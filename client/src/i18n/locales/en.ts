@@ -94,6 +94,9 @@ export const en = {
     /** A moderator's edited text for approval. */
     editStillHas: 'The edited text still contains {{reasons}}: remove it before approving.',
     editEmpty: 'The edited text is empty.',
+    /** An undo refused with CONFLICT (for a merge or split, either question may have changed). */
+    undoConflict:
+      'Could not undo: someone changed the question since, or another question is on stage.',
     /** A CONFLICT that brought the question as it is now: what happened, by its status. */
     conflict: {
       pending: 'Another moderator already sent this question back to Incoming.',

@@ -78,6 +78,7 @@ export const zh: Messages = {
     },
     editStillHas: '修改后的文字仍含有{{reasons}}，请删除后再通过。',
     editEmpty: '修改后的文字为空。',
+    undoConflict: '无法撤销：之后有人改动过这个问题，或者舞台上已有别的问题。',
     conflict: {
       pending: '另一位审核员已将这个问题退回“新提问”。',
       held: '这个问题已重新被拦截待审。',
