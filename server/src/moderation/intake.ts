@@ -1,34 +1,27 @@
 import {
-  closestDuplicate,
   createFilter,
   ErrorCode,
   fingerprint,
   textLength,
-  type Comparable,
   type Fingerprint,
   type FilterReason,
   type FilterResult,
 } from '@dais/shared';
-import {
-  Retry,
-  StoreError,
-  type Change,
-  type EventStore,
-  type NewQuestion,
-} from '../store/event-store';
+import { Retry, StoreError, type EventStore, type NewQuestion } from '../store/event-store';
 
 /** Compiled filters kept per event; an event's settings change invalidates its entry. */
 const MAX_CACHED_FILTERS = 1000;
-/** Optimistic attempts before giving up with UNAVAILABLE (each one sees more settled bands). */
-const MAX_ATTEMPTS = 25;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Attempts while the settings change under us (STALE_CONFIG: a moderator reconfigured,
+ * maybe on another server process); each one reads them afresh.
+ */
+const MAX_ATTEMPTS = 5;
 
 /**
- * The path of a new question before it is stored: filter with the event's settings,
- * then look for a near-duplicate among the cluster leaders that share an LSH band.
- * Both run here, in the server process; Redis only checks, atomically, that nothing
- * it relied on changed meanwhile (settings revision, band sizes, leader still open),
- * and the step is repeated when something did.
+ * The path of a new question: filter it here, in the server process, with the event's
+ * settings as this process last read them (refreshed when the settings revision
+ * changes, on any process); then one script call stores it, deciding atomically
+ * whether it is a near-duplicate of a cluster leader (see submit-question.lua).
  */
 export function createIntake(store: EventStore) {
   const filters = new Map<
@@ -62,67 +55,45 @@ export function createIntake(store: EventStore) {
     code: string,
     asker: { text: string; authorId: string; authorName: string | null },
     now: number,
-  ): Promise<{ change: Change; leader?: Change }> {
+  ) {
     let fresh = false;
-    const closedLeaders = new Set<string>();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      // Many similar questions in flight keep touching the same bands: spread the retries.
-      if (attempt > 2) await sleep(Math.random() * attempt);
       let settings = await filterFor(code, fresh);
-      fresh = false;
       // Closed is said before filtering, once read afresh (another server may have reopened
       // it); submit-question checks it atomically either way.
-      if (!settings.open) settings = await filterFor(code, true);
+      if (!settings.open && !fresh) settings = await filterFor(code, true);
       if (!settings.open) {
         throw new StoreError(ErrorCode.QuestionsClosed, 'The event does not take questions now');
       }
-      const { rev, filter } = settings;
-      const result = filter(asker.text);
+      const result = settings.filter(asker.text);
       if (result.verdict === 'reject') {
         throw new StoreError(ErrorCode.Rejected, describe(result.reasons), {
           reasons: result.reasons,
         });
       }
-      const print = fingerprint(result.text);
-      const dedup = result.verdict === 'pass';
-      const found = dedup
-        ? await store.findCandidates(code, print.bands)
-        : { bandSizes: [], candidates: [] };
-      const open = found.candidates
-        .filter((c) => !closedLeaders.has(c.leaderId))
-        .map((c) => ({ ...c, print: JSON.parse(c.fingerprint) as Comparable }));
-      const leaderId = dedup ? (closestDuplicate(print, open)?.leaderId ?? null) : null;
+      const entry = indexEntry(result.text);
       try {
-        const change = await store.submitQuestion(
+        return await store.submitQuestion(
           code,
           {
             ...asker,
             text: result.text,
             publicText: result.redacted,
             length: textLength(result.text),
-            status: firstStatus(result.verdict, leaderId, settings.preModeration),
+            status: firstStatus(result.verdict, settings.preModeration),
             reasons: result.reasons,
-            configRev: rev,
-            leaderId,
-            fingerprint: indexEntry(print).fingerprint,
-            bands: dedup ? print.bands : [],
-            bandSizes: found.bandSizes,
+            configRev: settings.rev,
+            fingerprint: entry.fingerprint,
+            bands: result.verdict === 'pass' ? entry.bands : [],
           },
           now,
         );
-        if (!leaderId) return { change };
-        const leader = await store.mustGetQuestion(code, leaderId);
-        return {
-          change,
-          leader: { logId: change.logId, question: leader, previous: leader.status },
-        };
       } catch (error) {
-        if (!(error instanceof Retry)) throw error;
-        if (error.why === 'STALE_CONFIG') fresh = true;
-        if (error.why === 'LEADER_CLOSED' && leaderId) closedLeaders.add(leaderId);
+        if (!(error instanceof Retry && error.why === 'STALE_CONFIG')) throw error;
+        fresh = true;
       }
     }
-    throw new StoreError(ErrorCode.Unavailable, 'Too many similar questions at once; please retry');
+    throw new StoreError(ErrorCode.Unavailable, 'The event settings keep changing; please retry');
   }
 
   /**
@@ -177,17 +148,15 @@ export function indexEntry(source: string | Fingerprint) {
 }
 
 /**
- * Where a new question starts: held for the moderators when the filter doubts it,
- * inside the cluster of its near-duplicate, or leading its own cluster, waiting for a
- * moderator unless pre-moderation is off.
+ * Where a new question starts: held for the moderators when the filter doubts it, or
+ * leading its own cluster, waiting for a moderator unless pre-moderation is off (the
+ * store puts it inside its near-duplicate's cluster instead, when it has one).
  */
 function firstStatus(
   verdict: FilterResult['verdict'],
-  leaderId: string | null,
   preModeration: boolean,
 ): NewQuestion['status'] {
   if (verdict === 'hold') return 'held';
-  if (leaderId) return 'merged';
   return preModeration ? 'pending' : 'approved';
 }
 

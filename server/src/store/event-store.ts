@@ -7,7 +7,6 @@ import {
   EVENT_CODE_ALPHABET,
   EVENT_CODE_LENGTH,
   FILTER_REASONS,
-  MAX_CANDIDATES,
   QUESTION_STATUSES,
   TRANSITIONS,
   type EventInfo,
@@ -37,7 +36,7 @@ export class StoreError extends Error {
 
 /** A script's answer that the caller resolves by reading again (optimistic concurrency). */
 export class Retry extends Error {
-  constructor(readonly why: 'RETRY' | 'STAGE_MOVED' | 'STALE_CONFIG' | 'LEADER_CLOSED') {
+  constructor(readonly why: 'RETRY' | 'STAGE_MOVED' | 'STALE_CONFIG') {
     super(why);
   }
 }
@@ -66,29 +65,24 @@ export interface Change {
   previous: QuestionStatus | null;
 }
 
-/** A new question as the intake decided it. */
+/** A new question as the intake filtered it; its cluster is decided as it is stored. */
 export interface NewQuestion {
   text: string;
   publicText: string;
   length: number;
   authorId: string;
   authorName: string | null;
-  /** approved: pre-moderation is off and the filter passed it. */
-  status: 'pending' | 'held' | 'merged' | 'approved';
+  /**
+   * held: the filter doubts it (never compared); otherwise the status it has unless it
+   * joins a near-duplicate's cluster: approved when pre-moderation is off.
+   */
+  status: 'pending' | 'held' | 'approved';
   reasons: FilterReason[];
   configRev: string;
-  /** The cluster to join; null leads a new one. */
-  leaderId: string | null;
+  /** Its entry in the duplicate index (see `indexEntry`): JSON of its tokens and bands. */
   fingerprint: string;
+  /** Its LSH bands; none when held. */
   bands: string[];
-  /** The band sizes find-candidates saw; a change means a concurrent insert. */
-  bandSizes: number[];
-}
-
-export interface Candidate {
-  id: string;
-  fingerprint: string;
-  leaderId: string;
 }
 
 /** The only module that speaks to Redis about events; every write is one Lua script. */
@@ -194,44 +188,35 @@ export function createEventStore(redis: Redis) {
     return { logId, event: await mustGetEvent(code) };
   }
 
-  /** Near-duplicate candidates sharing a band with the new question, and the band sizes. */
-  async function findCandidates(code: string, bands: string[], limit = MAX_CANDIDATES) {
-    const keys = eventKeys(code);
-    const [bandSizes, flat] = await redis.findCandidates(
-      2 + bands.length,
-      keys.fingerprints,
-      keys.clusterOf,
-      ...bands.map(keys.band),
-      limit,
-    );
-    const candidates: Candidate[] = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) {
-      candidates.push({ id: flat[i]!, fingerprint: flat[i + 1]!, leaderId: flat[i + 2]! });
-    }
-    return { bandSizes, candidates };
-  }
-
-  async function submitQuestion(code: string, input: NewQuestion, now: number): Promise<Change> {
+  /**
+   * Stores a new question in one script call, which also decides its cluster (the
+   * closest open near-duplicate, or a new one). Returns the question and, when it
+   * joined a cluster, the leader's new state: all a broadcast needs.
+   */
+  async function submitQuestion(
+    code: string,
+    input: NewQuestion,
+    now: number,
+  ): Promise<{ change: Change; leader?: Change }> {
     const keys = eventKeys(code);
     const id = newId();
-    const leader = input.leaderId ?? id;
-    const questionKeys = [
+    const scriptKeys = [
       keys.meta,
       keys.question(id),
       keys.status(input.status),
+      keys.status('merged'),
       keys.participant(input.authorId),
       keys.log,
-      keys.question(leader),
-      keys.askers(leader),
+      keys.askers(id),
       keys.fingerprints,
       keys.clusterOf,
       keys.rank,
       ...input.bands.map(keys.band),
     ];
-    const logId = await run(() =>
+    const [logId, status, leaderId, leaderFields] = await run(() =>
       redis.submitQuestion(
-        questionKeys.length,
-        ...questionKeys,
+        scriptKeys.length,
+        ...scriptKeys,
         id,
         input.text,
         input.publicText,
@@ -242,9 +227,9 @@ export function createEventStore(redis: Redis) {
         input.status,
         input.reasons.join(','),
         input.configRev,
-        input.leaderId ?? '',
         input.fingerprint,
-        ...input.bandSizes,
+        keys.question(''),
+        keys.askers(''),
       ),
     );
     // The script stored exactly this; no need to read it back on the question's hot path.
@@ -254,10 +239,10 @@ export function createEventStore(redis: Redis) {
       publicText: input.publicText,
       authorId: input.authorId,
       authorName: input.authorName || null,
-      status: input.status,
+      status: status as NewQuestion['status'] | 'merged',
       reason: null,
       reasons: input.reasons,
-      clusterId: leader,
+      clusterId: leaderId || id,
       askedBy: 1,
       votes: 0,
       score: rankScore({ votes: 0, askedBy: 1, starred: false, createdAt: now }),
@@ -267,9 +252,13 @@ export function createEventStore(redis: Redis) {
       createdAt: now,
       updatedAt: now,
       statusAt: now,
-      decidedAt: input.status === 'approved' ? now : null,
+      decidedAt: status === 'approved' ? now : null,
     };
-    return { logId, question, previous: null };
+    const change: Change = { logId, question, previous: null };
+    const leader = leaderId ? toQuestion(fieldsOf(leaderFields), null) : null;
+    return leader
+      ? { change, leader: { logId, question: leader, previous: leader.status } }
+      : { change };
   }
 
   /**
@@ -547,7 +536,6 @@ export function createEventStore(redis: Redis) {
     getEvent,
     mustGetEvent,
     configure,
-    findCandidates,
     submitQuestion,
     transition,
     merge,
@@ -615,7 +603,6 @@ export async function run<T>(call: () => Promise<T>): Promise<T> {
       case 'RETRY':
       case 'STAGE_MOVED':
       case 'STALE_CONFIG':
-      case 'LEADER_CLOSED':
         throw new Retry(word);
       default:
         throw error;
@@ -643,6 +630,13 @@ export const toInfo = (event: EventRecord): EventInfo => ({
   retentionDays: event.retentionDays,
   purgedAt: event.purgedAt,
 });
+
+/** A hash as HGETALL returns it inside a script: field, value, field, value... */
+function fieldsOf(flat: readonly string[]): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
+  return hash;
+}
 
 /** A question hash (and its cluster leader from clusterOf) as a Question; null when missing. */
 function toQuestion(h: Record<string, string>, leaderId: string | null): Question | null {

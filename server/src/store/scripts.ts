@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Redis, Result } from 'ioredis';
 import { RANKING } from '@dais/shared';
+import { dedupConstants } from './dedup-words';
 
 /**
  * Lua scripts live in ./lua as `<name>-<numberOfKeys>.lua` (BullMQ's convention), or
@@ -8,13 +9,14 @@ import { RANKING } from '@dais/shared';
  * Each becomes an ioredis command named in camelCase, e.g. create-event-2.lua →
  * redis.createEvent(...2 keys, ...args), sent by EVALSHA with EVAL as fallback.
  * Every script starts with the functions of ./lua/lib (local functions; `${NAME}`
- * there is a constant of the shared domain).
+ * there is a constant of the shared domain, as Lua source).
  */
 const LUA_DIR = new URL('./lua/', import.meta.url);
 const LIB_DIR = new URL('./lua/lib/', import.meta.url);
-const CONSTANTS: Record<string, number> = {
+const CONSTANTS: Record<string, string | number> = {
   STAR_BOOST: RANKING.STAR_BOOST,
   DECAY_MS: RANKING.DECAY_MINUTES * 60_000,
+  ...dedupConstants(),
 };
 
 function library(): string {
@@ -50,8 +52,7 @@ declare module 'ioredis' {
     createEvent(meta: string, log: string, ...args: Arg[]): Result<string | 0, Context>;
     configureEvent(meta: string, log: string, ...args: Arg[]): Result<string, Context>;
     // Variable key counts: numberOfKeys, ...keys, ...args.
-    findCandidates(...args: Arg[]): Result<[number[], string[]], Context>;
-    submitQuestion(...args: Arg[]): Result<string, Context>;
+    submitQuestion(...args: Arg[]): Result<[string, string, string, string[]], Context>;
     transitionQuestion(...args: Arg[]): Result<[string, string], Context>;
     mergeCluster(...args: Arg[]): Result<[string, string[]], Context>;
     splitQuestion(...args: Arg[]): Result<string, Context>;

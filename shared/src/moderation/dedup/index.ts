@@ -23,7 +23,7 @@ export {
 } from './fingerprint';
 export type { Fingerprint } from './fingerprint';
 export { LSH_BANDS, LSH_ROWS, SIGNATURE_SIZE } from './minhash';
-export { DIFFERENCE_FACTORS } from './similarity';
+export { COMPARISON_WORDS, DIFFERENCE_FACTORS } from './similarity';
 export type { Comparison, Difference, DifferenceKind } from './similarity';
 export { normalize, tokenize } from './tokens';
 export type { Comparable } from './fingerprint';

@@ -1,5 +1,19 @@
-import { COMMON_HAN, DISTINCT_QUESTION_WORDS, NEGATIONS, OPPOSITIONS, PERSONS } from './lexicon';
-import { countsTowardOverlap, isCharPair, isQuestionWord, stemEnglish } from './tokens';
+import {
+  COMMON_HAN,
+  DISTINCT_QUESTION_WORDS,
+  NEGATIONS,
+  OPPOSITIONS,
+  PERSONS,
+  ZH_QUESTION_WORDS,
+} from './lexicon';
+import {
+  countsTowardOverlap,
+  isCharPair,
+  isQuestionWord,
+  PRONOUNS,
+  stemEnglish,
+  ZH_WHOLE,
+} from './tokens';
 
 /**
  * A kind of difference that usually makes two close questions different ones.
@@ -156,7 +170,7 @@ function isSpecific(token: string): boolean {
 }
 
 /** Where an opposition word stands: its opposition, its side, and whether it counts alone. */
-interface Stand {
+export interface Stand {
   opposition: number;
   side: number;
   /** English words of `OPPOSITIONS` mark a question even when the other takes no side. */
@@ -260,3 +274,23 @@ function findSwappedRoles(
   }
   return [[], []];
 }
+
+/**
+ * The words a comparison treats apart, as data: the Redis index runs this same
+ * comparison in Lua (server/src/store/lua/lib/dedup.lua) with these tables.
+ * @example COMPARISON_WORDS.negations.has('not') // true
+ */
+export const COMPARISON_WORDS = {
+  /** Left out of the overlap (`countsTowardOverlap`). */
+  pronouns: PRONOUNS,
+  /** Chinese words compared whole: never a character pair (`isCharPair`). */
+  wholeWords: ZH_WHOLE,
+  /** With `distinctQuestionWords`, the question words (`isQuestionWord`). */
+  zhQuestionWords: ZH_QUESTION_WORDS,
+  distinctQuestionWords: DISTINCT_QUESTION_WORDS,
+  negations: NEGATIONS,
+  /** Characters too common to be a `specific` difference. */
+  commonHan: COMMON_HAN,
+  /** Token → its places in the oppositions (`contrast`). */
+  stands: STANDS_OF,
+} as const;

@@ -44,13 +44,13 @@ const ZH_A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
 const ZH_GLUE = /^[会能要是的了吗呢啊吧呀哦嘛啦着]+|[会能要是的了吗呢啊吧呀哦嘛啦着们]+$/g;
 
 /** Pronouns of both languages: they say who is asked about, and add no overlap. */
-const PRONOUNS: ReadonlySet<string> = new Set(
+export const PRONOUNS: ReadonlySet<string> = new Set(
   PERSONS.flatMap((entry) => entry.split(/[|/]/).map((word) => word.trim())),
 );
 const ZH_PRONOUNS = [...PRONOUNS].filter((word) => HAN.test(word));
 
 /** Chinese words compared whole, never split into characters. */
-const ZH_WHOLE: ReadonlySet<string> = new Set([
+export const ZH_WHOLE: ReadonlySet<string> = new Set([
   ...ZH_QUESTION_WORDS,
   ...DISTINCT_QUESTION_WORDS,
   ...NEGATIONS,
