@@ -231,7 +231,7 @@ export const CLIENT_EVENTS = {
     roles: ['moderator'],
     payload: EmptySchema,
     ack: z.object({ questions: z.array(QuestionSchema) }),
-    doc: 'Undo your own last undoable action (approve, reject, show, answer, edit, pin, star), when nobody changed the question since: it gets its earlier state back. NOTHING_TO_UNDO otherwise; CONFLICT with the current question when someone acted on it since.',
+    doc: 'Undo your own last undoable action (approve, reject, show, answer, edit, pin, star, merge, split), when nobody changed the questions since: they get their earlier state back. NOTHING_TO_UNDO otherwise; CONFLICT with the current question when someone acted on it since.',
   },
   'audit:read': {
     roles: ['moderator'],

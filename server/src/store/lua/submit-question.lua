@@ -97,5 +97,5 @@ else
   end
 end
 local logId = rcall('XADD', KEYS[6], '*', 'type', 'question.submitted', 'id', id, 'actor', author,
-  'actorName', ARGV[6] ~= '' and ARGV[6] or 'Audience', 'status', status, 'cluster', leader or '')
+  'actorName', ARGV[6], 'status', status, 'cluster', leader or '')
 return { logId, status, leader or '', leaderState }
