@@ -183,11 +183,12 @@ async function redisStats() {
   const [cpu, commands] = await Promise.all([admin.info('cpu'), admin.info('commandstats')]);
   const field = (text: string, name: string) =>
     Number(new RegExp(`${name}:([\\d.]+)`).exec(text)?.[1] ?? 0);
-  const calls = (command: string) =>
-    Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(commands)?.[1] ?? 0);
+  const stat = (command: string, name: 'calls' | 'usec') =>
+    Number(new RegExp(`cmdstat_${command}:.*?${name}=(\\d+)`).exec(commands)?.[1] ?? 0);
   return {
     cpuSeconds: field(cpu, 'used_cpu_user') + field(cpu, 'used_cpu_sys'),
-    scriptCalls: calls('evalsha') + calls('eval'),
+    scriptCalls: stat('evalsha', 'calls') + stat('eval', 'calls'),
+    scriptUs: stat('evalsha', 'usec') + stat('eval', 'usec'),
   };
 }
 
@@ -234,6 +235,7 @@ try {
     nodeCpuMsPerQuestion: round((cpu.user + cpu.system) / 1000 / QUESTIONS, 3),
     redisCpuMsPer1000: round(((after.cpuSeconds - before.cpuSeconds) * 1e6) / QUESTIONS, 1),
     scriptCallsPerQuestion: round((after.scriptCalls - before.scriptCalls) / QUESTIONS, 3),
+    scriptUsPerQuestion: round((after.scriptUs - before.scriptUs) / QUESTIONS),
     monitored: {
       questions: MONITORED,
       outcomes: trips.result.outcomes,
@@ -326,6 +328,7 @@ function print(report: {
   nodeCpuMsPerQuestion: number;
   redisCpuMsPer1000: number;
   scriptCallsPerQuestion: number;
+  scriptUsPerQuestion: number;
   monitored: {
     questions: number;
     outcomes: Outcomes;
@@ -354,7 +357,9 @@ function print(report: {
     `Redis round trips  ${m.commandsPerQuestion} commands/question (${JSON.stringify(m.byCommand)}), over ${m.questions} questions; outcomes ${JSON.stringify(m.outcomes)}`,
   );
   console.log(`inside scripts     ${m.scriptCommandsPerQuestion} commands/question`);
-  console.log(`script calls       ${report.scriptCallsPerQuestion}/question (commandstats)`);
+  console.log(
+    `script calls       ${report.scriptCallsPerQuestion}/question, ${report.scriptUsPerQuestion} µs of Redis time/question (commandstats)`,
+  );
   console.log(
     `CPU                Redis ${report.redisCpuMsPer1000} ms per 1,000 questions; Node (server and clients) ${report.nodeCpuMsPerQuestion} ms/question`,
   );

@@ -46,7 +46,7 @@ const cleaned = stream.map((q) => filter(q).text);
 const index = createDedupIndex();
 const dedupTimes = timeEach(cleaned, (text) => index.add(text));
 
-/** The production intake (filter, Redis LSH lookup, check-and-insert script) per question. */
+/** The production intake (filter, then one script: LSH lookup, decision and insert) per question. */
 async function timeRedisIntake(questions: readonly string[]): Promise<Float64Array> {
   const dir = mkdtempSync(join(tmpdir(), 'dais-bench-'));
   const server = await startEmbeddedRedis(dir);
@@ -108,7 +108,7 @@ if (process.argv.includes('--json')) {
     `whole filter (all checks) vs clean(): ${round(cleanOnSample / mean(filterTimes), 0)}× on average`,
   );
   console.log(
-    `intake through Redis (filter + LSH lookup + check-and-insert, one process, loopback) p50 ${round(percentile(intakeTimes, 50))} µs   p99 ${round(percentile(intakeTimes, 99))} µs`,
+    `intake through Redis (filter + one submit script, one process, loopback) p50 ${round(percentile(intakeTimes, 50))} µs   p99 ${round(percentile(intakeTimes, 99))} µs`,
   );
   console.log(`verdict mismatches with isProfane: ${mismatches} of ${stream.length}`);
 }
