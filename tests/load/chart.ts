@@ -95,6 +95,7 @@ export async function renderChart(report: LoadReport): Promise<string> {
       chart('Audience sockets', 'joined', { joined: (p) => p.sockets }),
       chart('Messages the audience received', 'per second', { received: (p) => p.pushes }),
       chart('CPU', '% of one core', {
+        'whole machine': (p) => p.machineCpuPercent,
         'load tool (all processes)': (p) => p.toolCpuPercent,
         ...Object.fromEntries(
           watched.map((pid) => [`pid ${pid}`, (p: Point) => p.watchedCpuPercent[pid] ?? null]),

@@ -69,8 +69,25 @@ const watch = async (second: number) => {
     aggregator.watch(second, Number(pid), stat.cpu, stat.memory / 2 ** 20);
   }
 };
+/** The machine's busy CPU since the last call, in % of one core (all processes). */
+let lastCpus = cpus();
+const machineCpu = () => {
+  const now = cpus();
+  let busy = 0;
+  let total = 0;
+  now.forEach((cpu, i) => {
+    const before = lastCpus[i]?.times ?? cpu.times;
+    const spent = (key: keyof typeof cpu.times) => cpu.times[key] - before[key];
+    const all = spent('user') + spent('nice') + spent('sys') + spent('idle') + spent('irq');
+    busy += all - spent('idle');
+    total += all;
+  });
+  lastCpus = now;
+  return total > 0 ? (busy / total) * 100 * now.length : 0;
+};
 const stopTicks = everySecond(runStart, (second) => {
   aggregator.add(recorder.flush(second, 0));
+  aggregator.machine(second, machineCpu());
   void watch(second);
   // Load processes report the same second a moment later: show the one before.
   const shown = second - 1;
@@ -313,9 +330,55 @@ function buildReport(voteTallies: VoteTally[]): LoadReport {
       processes,
     },
     watched: aggregator.watchedSummaries(),
+    warnings: warningsFor(counts, errors, processes, inLoad),
     expected: { questions: counts['submit.ok'] ?? 0, votes: tallyVotes(voteTallies) },
     series,
   };
+}
+
+/** What makes a run's figures doubtful, in words for the summary and the report. */
+function warningsFor(
+  counts: Record<string, number>,
+  errors: Record<string, number>,
+  processes: LoadReport['tool']['processes'],
+  inLoad: LoadReport['series'],
+): string[] {
+  const warnings: string[] = [];
+  const total = (entries: [string, number][], suffix: string) =>
+    sum(entries.filter(([key]) => key.endsWith(suffix)).map(([, n]) => n));
+  const dropped = total(Object.entries(counts), '.dropped');
+  if (dropped > 0) {
+    warnings.push(
+      `The load tool fell over a second behind its schedule and dropped ${dropped} requests: it set the pace, not the server.`,
+    );
+  }
+  const saturated = processes.filter((p) => p.eluMax >= 0.95).map((p) => p.source);
+  if (saturated.length > 0) {
+    warnings.push(
+      `Event loop ≥ 95% busy in some second: ${saturated.join(', ')}. Latencies then include the tool's own queueing.`,
+    );
+  }
+  const mean = (pick: (p: LoadReport['series'][number]) => number) =>
+    inLoad.length ? sum(inLoad.map(pick)) / inLoad.length : 0;
+  const machine = mean((p) => p.machineCpuPercent);
+  if (machine >= 0.9 * limits.cores * 100) {
+    const others =
+      machine -
+      mean((p) => p.toolCpuPercent) -
+      mean((p) => sum(Object.values(p.watchedCpuPercent)));
+    warnings.push(
+      `The machine was ${Math.round(machine)}% busy (of ${limits.cores * 100}%) during the load, ${Math.round(others)}% of it processes neither the tool nor watched: figures include waiting for a core.`,
+    );
+  }
+  const timeouts = total(Object.entries(errors), ':TIMEOUT');
+  if (timeouts > 0) {
+    warnings.push(`${timeouts} requests got no answer within ${options.ackTimeoutMs / 1000} s.`);
+  }
+  const joined = aggregator.socketsAt(aggregator.seconds().at(-1) ?? 0);
+  if (joined < options.audience) {
+    warnings.push(`${joined} of ${options.audience} audience sockets were joined at the end.`);
+  }
+  return warnings;
 }
 
 function printSummary(report: LoadReport, reportPath: string, chartPath: string) {
@@ -338,7 +401,8 @@ function printSummary(report: LoadReport, reportPath: string, chartPath: string)
       line('fan-out, last socket', report.fanout.lastFromAck),
       `  (${report.fanout.approvals} approvals × ${report.fanout.sampledSockets} sampled sockets; ${report.fanout.missing} receipts missing)`,
       `Errors: ${errors.length ? errors.join(', ') : 'none'}`,
-      `Load tool CPU: ${report.tool.cpuPercentOfMachine}% of the machine; ${report.tool.processes
+      ...report.warnings.map((warning) => `WARNING: ${warning}`),
+      `Load tool CPU: ${report.tool.cpuPercentOfMachine}% of the machine (${report.machine.cores} cores); ${report.tool.processes
         .map(
           (p) =>
             `${p.source} mean ${p.cpuPercentMean}% max ${p.cpuPercentMax}% (event loop busy ≤ ${Math.round(p.eluMax * 100)}%)`,

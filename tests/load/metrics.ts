@@ -136,21 +136,29 @@ export function everySecond(origin: number, fn: (second: number) => void): () =>
  * Open-loop pacing: `rate` operations per second from `start`, whatever the answers
  * take (waiting for acks would hide the server's latency: coordinated omission).
  * Every `PACE_MS` it runs the operations that fell due; `onLag` hears how late the
- * oldest of them is (about PACE_MS while the process keeps up).
+ * oldest of them is (about PACE_MS while the process keeps up). A process that fell
+ * more than MAX_BACKLOG_S behind (its own CPU starved) drops the excess and says so
+ * through `onDrop`, rather than bursting a backlog that measures only itself.
  */
 const PACE_MS = 10;
-export function pace(
-  rate: number,
-  start: number,
-  run: () => void,
-  onLag: (ms: number) => void,
-): () => void {
+const MAX_BACKLOG_S = 1;
+export interface Pacing {
+  run: () => void;
+  onLag: (ms: number) => void;
+  onDrop: (count: number) => void;
+}
+export function pace(rate: number, start: number, { run, onLag, onDrop }: Pacing): () => void {
   if (rate <= 0) return () => {};
+  const backlog = Math.max(1, Math.ceil(rate * MAX_BACKLOG_S));
   let sent = 0;
   const timer = setInterval(() => {
     const due = Math.floor(((clock() - start) / 1000) * rate);
     if (due <= sent) return;
     onLag(clock() - (start + ((sent + 1) / rate) * 1000)); // the oldest due operation
+    if (due - sent > backlog) {
+      onDrop(due - sent - backlog);
+      sent = due - backlog;
+    }
     for (; sent < due; sent++) run();
   }, PACE_MS);
   return () => clearInterval(timer);

@@ -180,12 +180,11 @@ export async function joinModerators(options: TeamOptions, recorder: Recorder) {
     work(rate: number, at: number, seed: number): () => void {
       const stops = sockets.map((_, index) => {
         const random = seededRandom(seed * 104729 + index);
-        return pace(
-          rate / sockets.length,
-          at,
-          () => actOnce(index, random),
-          (ms) => recorder.lag(ms),
-        );
+        return pace(rate / sockets.length, at, {
+          run: () => actOnce(index, random),
+          onLag: (ms) => recorder.lag(ms),
+          onDrop: (count) => recorder.count('moderator.dropped', count),
+        });
       });
       return () => stops.forEach((stop) => stop());
     },

@@ -45,6 +45,8 @@ const SeriesPointSchema = z.object({
   toolCpuPercent: z.number(),
   lagMs: z.number(),
   watchedCpuPercent: z.record(z.string(), z.number()),
+  /** CPU the whole machine used (every process, the neighbours' too), in % of one core. */
+  machineCpuPercent: z.number(),
 });
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
@@ -117,6 +119,8 @@ export const LoadReportSchema = z.object({
       rssMBMax: z.number(),
     }),
   ),
+  /** What makes the figures doubtful: the tool or the machine saturated, sockets missing. */
+  warnings: z.array(z.string()),
   /** What the server should hold afterwards: stored questions, and votes per cluster leader. */
   expected: z.object({
     questions: z.number().int(),
@@ -163,6 +167,7 @@ interface Bucket {
   cpu: Map<string, number>;
   lagMs: number;
   watched: Record<string, { cpuPercent: number; rssMB: number }>;
+  machineCpuPercent: number;
 }
 
 export interface Approval {
@@ -199,6 +204,10 @@ export class Aggregator {
 
   watch(second: number, pid: number, cpuPercent: number, rssMB: number) {
     this.bucket(second).watched[pid] = { cpuPercent, rssMB };
+  }
+
+  machine(second: number, cpuPercent: number) {
+    this.bucket(second).machineCpuPercent = cpuPercent;
   }
 
   /** Joined audience sockets at the end of `second`: each process's latest tick until then. */
@@ -246,6 +255,7 @@ export class Aggregator {
       watchedCpuPercent: Object.fromEntries(
         Object.entries(bucket.watched).map(([pid, w]) => [pid, round(w.cpuPercent)]),
       ),
+      machineCpuPercent: round(bucket.machineCpuPercent),
     };
   }
 
@@ -305,6 +315,7 @@ export class Aggregator {
         cpu: new Map(),
         lagMs: 0,
         watched: {},
+        machineCpuPercent: 0,
       };
       this.buckets.set(second, bucket);
     }

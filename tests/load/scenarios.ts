@@ -65,8 +65,8 @@ export const SCENARIOS: Record<string, Scenario> = {
     fanoutSample: 100,
   },
   'vote-storm': {
-    doc: '10,000 votes per second on 20 approved questions from 20,000 participants (each votes once per question; once a participant has voted for all it picks, it withdraws one, as a tap on a voted question does). One moderator, a trickle of new questions.',
-    audience: 20_000,
+    doc: '10,000 votes per second on 20 approved questions from 15,000 participants. Each votes once per question; when the participants picked for a question have all voted for it, one of them withdraws (a second tap), so the storm keeps its rate once most have voted. One moderator, a trickle of new questions.',
+    audience: 15_000,
     questionRate: 1,
     voteRate: 10_000,
     duration: 60,

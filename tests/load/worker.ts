@@ -105,12 +105,11 @@ function start(config: WorkerConfig) {
   let dueToConnect = config.rampUp > 0 ? 0 : mine.length;
   const stopRamp =
     config.rampUp > 0
-      ? pace(
-          mine.length / config.rampUp,
-          config.rampStart,
-          () => (dueToConnect += 1),
-          () => {},
-        )
+      ? pace(mine.length / config.rampUp, config.rampStart, {
+          run: () => (dueToConnect += 1),
+          onLag: () => {},
+          onDrop: (count) => (dueToConnect += count), // late sockets still connect
+        })
       : () => {};
   const pump = () => {
     while (connecting < MAX_CONNECTING && dueToConnect > 0 && waiting.length > 0) {
@@ -266,9 +265,19 @@ function start(config: WorkerConfig) {
 
   return {
     go(at: number) {
-      const lag = (ms: number) => recorder.lag(ms);
-      stoppers.push(pace(config.questionRate, at, submit, lag));
-      stoppers.push(pace(config.voteRate, at, vote, lag));
+      const onLag = (ms: number) => recorder.lag(ms);
+      stoppers.push(
+        pace(config.questionRate, at, {
+          run: submit,
+          onLag,
+          onDrop: (count) => recorder.count('submit.dropped', count),
+        }),
+        pace(config.voteRate, at, {
+          run: vote,
+          onLag,
+          onDrop: (count) => recorder.count('vote.dropped', count),
+        }),
+      );
     },
     async stop() {
       stopping = true;
