@@ -15,14 +15,45 @@ local function dedupWords()
       question = ${QUESTION_WORDS},
       distinct = ${DISTINCT_QUESTION_WORDS},
       negations = ${NEGATIONS},
-      -- token → { {opposition, side, alone}, ... }
-      stands = ${STANDS},
       han = ${HAN_RANGES},
     }
   end
   return dedupWordTables
 end
+
+-- Common characters, 3 bytes each in code point order (which is UTF-8's byte order).
 local COMMON_HAN = ${COMMON_HAN}
+
+-- Bytes compared as numbers: Lua compares strings with strcoll, which Redis's locale may set.
+local function isCommonHan(character)
+  if #character ~= 3 then return false end
+  local b1, b2, b3 = character:byte(1, 3)
+  local wanted = (b1 * 256 + b2) * 256 + b3
+  local low, high = 0, #COMMON_HAN / 3 - 1
+  while low <= high do
+    local middle = math.floor((low + high) / 2)
+    local c1, c2, c3 = COMMON_HAN:byte(middle * 3 + 1, middle * 3 + 3)
+    local at = (c1 * 256 + c2) * 256 + c3
+    if at == wanted then return true end
+    if at < wanted then low = middle + 1 else high = middle - 1 end
+  end
+  return false
+end
+
+-- Each token with a place in an opposition: '|token:opposition,side,alone;...|...'.
+local STANDS = ${STANDS}
+
+-- The places of a token in the oppositions, { {opposition, side, alone}, ... }, or nil.
+local function standsOf(token)
+  local at = STANDS:find('|' .. token .. ':', 1, true)
+  if not at then return nil end
+  local from = at + #token + 2
+  local places = {}
+  for o, s, a in STANDS:sub(from, STANDS:find('|', from, true) - 1):gmatch('(%d+),(%d+),(%d)') do
+    places[#places + 1] = { tonumber(o), tonumber(s), a == '1' }
+  end
+  return places
+end
 
 -- The code point of a string of exactly one UTF-8 character, else nil.
 local function onlyCodePoint(s)
@@ -70,7 +101,7 @@ local function isSpecific(token)
   for i = 1, #ranges, 2 do
     if code >= ranges[i] and code <= ranges[i + 1] then han = true end
   end
-  return han and (mark ~= nil or not COMMON_HAN:find(unit, 1, true))
+  return han and (mark ~= nil or not isCommonHan(unit))
 end
 
 local function isAnchor(token)
@@ -110,8 +141,11 @@ local function takesSide(token, others, stands)
 end
 
 local function hasContrast(onlyA, onlyB)
-  local stands = dedupWords().stands
-  local function sided(t) return stands[t] ~= nil end
+  local stands = {}
+  local function sided(t)
+    if stands[t] == nil then stands[t] = standsOf(t) or false end
+    return stands[t] ~= false
+  end
   local sidedA, sidedB = select(onlyA, sided), select(onlyB, sided)
   for _, t in ipairs(sidedA) do if takesSide(t, sidedB, stands) then return true end end
   for _, t in ipairs(sidedB) do if takesSide(t, sidedA, stands) then return true end end
