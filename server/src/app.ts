@@ -10,6 +10,7 @@ import { broadcastAdapter } from './redis/adapter';
 import type { RedisClient } from './redis/client';
 import { attachGateway } from './realtime/gateway';
 import { createVoteBatcher } from './realtime/vote-batcher';
+import { presenceSettled } from './realtime/workspace';
 import type { DaisServer } from './realtime/types';
 import { createIntake } from './moderation/intake';
 import { createEventStore } from './store/event-store';
@@ -118,8 +119,9 @@ export async function createApp({
     close: async () => {
       await sweeper.stop();
       await votes.stop();
-      // io.close() also closes the HTTP server it is attached to, and the adapter.
+      // io.close() disconnects every socket and closes the HTTP server and the adapter.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await presenceSettled(io);
       broadcasts.subscriber.disconnect();
     },
   };

@@ -2,6 +2,7 @@
 export { createApp, type App, type AppDeps } from './app';
 export { silentLogger, type Logger } from './logger';
 export { freePort, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded';
+export { connectRedis, type RedisClient } from './redis/client';
 // The question intake without sockets, for benchmarks.
 export { createIntake } from './moderation/intake';
 export { createEventStore } from './store/event-store';

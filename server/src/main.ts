@@ -1,18 +1,78 @@
+import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { createApp } from './app';
+import { runPrimary } from './cluster-primary';
+import { clusterNodes, connectRedis, type RedisTarget } from './redis/client';
 import { RedisNotInstalledError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded';
 
-/** The only place that reads the environment and listens. */
+/**
+ * The only place that reads the environment and the command line, and listens.
+ * `--workers N` (or DAIS_WORKERS=N) runs N server processes behind one port with
+ * node:cluster; the primary then starts the embedded Redis once and serves nothing itself.
+ */
 const port = Number(process.env.PORT ?? 3000);
 const dataDir =
   process.env.DAIS_DATA_DIR ?? fileURLToPath(new URL('../../.data/redis', import.meta.url));
+const workers = workerCount(process.argv.slice(2), process.env.DAIS_WORKERS);
+const configured = redisTarget(process.env.REDIS_URL, process.env.REDIS_CLUSTER);
 
-let embedded: EmbeddedRedis | undefined;
-let redisUrl = process.env.REDIS_URL;
-if (!redisUrl) {
+if (cluster.isWorker) {
+  // The primary passed the embedded Redis' URL, or REDIS_URL/REDIS_CLUSTER as given.
+  await serve(configured!, () => {});
+} else {
+  const embedded = configured ? undefined : await startEmbedded();
+  const target = configured ?? { url: embedded!.url };
+  const redisLine = embedded
+    ? `embedded, data in ${dataDir}`
+    : 'url' in target
+      ? 'REDIS_URL'
+      : `REDIS_CLUSTER (${target.cluster.length} startup nodes)`;
+  const banner = (url: string, processes: string) => {
+    console.log(`Dais is running at ${url}${processes}`);
+    console.log(`  create an event: ${url}/`);
+    console.log(`  Redis: ${redisLine}`);
+  };
+  if (workers > 1) {
+    runPrimary({
+      workers,
+      env: embedded ? { REDIS_URL: embedded.url } : {},
+      onListening: (bound) => banner(`http://localhost:${bound}`, ` (${workers} processes)`),
+      onStopped: async () => embedded?.stop(),
+    });
+  } else {
+    await serve(target, (url) => banner(url, ''), embedded).catch(async (error: unknown) => {
+      await embedded?.stop();
+      throw error;
+    });
+  }
+}
+
+/** Runs the app in this process until SIGINT/SIGTERM, then closes it, Redis, and `embedded`. */
+async function serve(
+  target: RedisTarget,
+  onListening: (url: string) => void,
+  embedded?: EmbeddedRedis,
+) {
+  const redis = connectRedis(target);
+  const app = await createApp({ redis, config: { publicUrl: process.env.PUBLIC_URL } });
+  onListening(await app.listen(port));
+
+  let stopping = false;
+  async function shutdown() {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await redis.quit().catch(() => {});
+    await embedded?.stop();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+async function startEmbedded(): Promise<EmbeddedRedis> {
   try {
-    embedded = await startEmbeddedRedis(dataDir);
+    return await startEmbeddedRedis(dataDir);
   } catch (error) {
     if (error instanceof RedisNotInstalledError) {
       console.error(error.message);
@@ -20,21 +80,24 @@ if (!redisUrl) {
     }
     throw error;
   }
-  redisUrl = embedded.url;
 }
 
-const redis = new Redis(redisUrl);
-const app = await createApp({ redis, config: { publicUrl: process.env.PUBLIC_URL } });
-const url = await app.listen(port);
-console.log(`Dais is running at ${url}`);
-console.log(`  create an event: ${url}/`);
-console.log(`  Redis: ${embedded ? `embedded, data in ${dataDir}` : 'REDIS_URL'}`);
-
-async function shutdown() {
-  await app.close();
-  await redis.quit().catch(() => {});
-  await embedded?.stop();
-  process.exit(0);
+/** REDIS_URL (one server) or REDIS_CLUSTER (host:port,… of a Redis Cluster); neither: embedded. */
+function redisTarget(url?: string, nodes?: string): RedisTarget | undefined {
+  if (url && nodes) throw new Error('Set REDIS_URL or REDIS_CLUSTER, not both');
+  if (nodes) return { cluster: clusterNodes(nodes) };
+  return url ? { url } : undefined;
 }
-process.once('SIGINT', () => void shutdown());
-process.once('SIGTERM', () => void shutdown());
+
+/** `--workers N` or `--workers=N` on the command line, else DAIS_WORKERS, else 1. */
+function workerCount(args: string[], fromEnv?: string): number {
+  const at = args.findIndex((arg) => arg === '--workers' || arg.startsWith('--workers='));
+  const flag =
+    at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+  const value = flag ?? fromEnv ?? '1';
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`--workers / DAIS_WORKERS must be a whole number of processes, not "${value}"`);
+  }
+  return count;
+}

@@ -10,6 +10,7 @@ import {
   type App,
   type AppDeps,
   type EmbeddedRedis,
+  type RedisClient,
 } from '@dais/server';
 
 /** A real redis-server on a free port with its own data dir; `dir` may be reused to restart it. */
@@ -19,13 +20,17 @@ export async function startRedis(dir = mkdtempSync(join(tmpdir(), 'dais-redis-')
 }
 export type TestRedis = Awaited<ReturnType<typeof startRedis>>;
 
-/** How a test server differs: the built client to serve, an injected clock, app config. */
-export type ServerOptions = Pick<AppDeps, 'clock' | 'config'>;
+/** How a test server differs: an injected clock, app config, a logger to read what it logs. */
+export type ServerOptions = Pick<AppDeps, 'clock' | 'config' | 'logger'>;
 
 /** A real Dais server on port 0 over its own Redis connection. */
 export async function startServer(redisUrl: string, options: ServerOptions = {}) {
   // Fail fast in tests rather than queueing commands while Redis is away.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  return startServerOn(new Redis(redisUrl, { maxRetriesPerRequest: 1 }), options);
+}
+
+/** A real Dais server on port 0 over `redis` (one Redis or a Cluster), closed with it. */
+export async function startServerOn<R extends RedisClient>(redis: R, options: ServerOptions = {}) {
   const app: App = await createApp({
     redis,
     logger: process.env.DAIS_TEST_LOG ? undefined : silentLogger,

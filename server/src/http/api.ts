@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { z } from 'zod';
 import { CreateEventSchema, ErrorCode, type CreatedEvent } from '@dais/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { EventStore } from '../store/event-store';
 import type { ExportStore } from '../store/export-store';
 import { exportRouter } from './export';
@@ -9,7 +9,7 @@ import { exportRouter } from './export';
 export interface ApiDeps {
   store: EventStore;
   exports: ExportStore;
-  redis: Redis;
+  redis: RedisClient;
   now: () => number;
   /** Base of the links we hand out; by default the address the request came to. */
   publicUrl?: string;
@@ -73,7 +73,7 @@ export function apiRouter({ store, exports, redis, now, publicUrl }: ApiDeps): R
 
 const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
-async function ping(redis: Redis): Promise<boolean> {
+async function ping(redis: RedisClient): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 1000).unref());
   return Promise.race([
     redis.ping().then(

@@ -30,7 +30,7 @@ import { publishQueueIfLeft, registerRanking } from './ranking';
 import { registerSummary } from './summary';
 import type { DaisServer, DaisSocket } from './types';
 import type { VoteBatcher } from './vote-batcher';
-import { actorOf, joinPresence, registerWorkspace } from './workspace';
+import { actorOf, joinPresence, registerWorkspace, relayPresence } from './workspace';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 export interface GatewayDeps {
@@ -58,6 +58,9 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
     error.data = { expected: PROTOCOL_VERSION };
     next(error);
   });
+
+  // Presence lists the other server processes on this Redis announce.
+  relayPresence(io);
 
   io.on('connection', (socket) => {
     socket.use(authorize(socket));

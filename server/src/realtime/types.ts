@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, Role, ServerToClientEvents } from '@dais/shared';
+import type { ClientToServerEvents, Presence, Role, ServerToClientEvents } from '@dais/shared';
 import type { Actor } from '../store/event-store';
 
 /** What the server knows about a socket once it has joined an event. */
@@ -11,5 +11,23 @@ export interface SocketData {
   actor?: Actor;
 }
 
-export type DaisServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-export type DaisSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+/** What one server process tells the others (io.serverSideEmit, through the adapter). */
+export interface InterServerEvents {
+  /** Vote counts of these cluster leaders changed on the sender (see vote-batcher.ts). */
+  'votes:dirty': (code: string, leaderIds: string[]) => void;
+  /** Who is present now, as of presence version `version` (see workspace.ts). */
+  'presence:changed': (code: string, version: number, presence: Presence) => void;
+}
+
+export type DaisServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type DaisSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;

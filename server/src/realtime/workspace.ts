@@ -70,10 +70,25 @@ export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: Work
   });
 
   socket.on('disconnect', () => {
-    void leavePresence(io, deps, socket).catch((error: unknown) =>
+    const left = leavePresence(io, deps, socket).catch((error: unknown) =>
       logger.error('presence: leaving failed', error),
     );
+    let pending = leaving.get(io);
+    if (!pending) leaving.set(io, (pending = new Set()));
+    pending.add(left);
+    void left.finally(() => pending.delete(left));
   });
+}
+
+/** Per server: presence entries of disconnected sockets still being removed. */
+const leaving = new WeakMap<DaisServer, Set<Promise<void>>>();
+
+/**
+ * Resolves once every disconnected moderator has left the presence and the other
+ * processes were told: the app waits for it on close, before Redis goes.
+ */
+export async function presenceSettled(io: DaisServer): Promise<void> {
+  await Promise.all(leaving.get(io) ?? []);
 }
 
 /** The presence entry of each moderator socket of this server, refreshed while it stays. */
@@ -118,7 +133,10 @@ async function leavePresence(io: DaisServer, deps: WorkspaceDeps, socket: DaisSo
   await announce(io, deps, here.code, socket.id, null);
 }
 
-/** Writes one socket's presence and tells the event's moderators who is here now. */
+/**
+ * Writes one socket's presence and tells the event's moderators, on every server
+ * process, who is here now.
+ */
 async function announce(
   io: DaisServer,
   { workspace, now }: WorkspaceDeps,
@@ -126,7 +144,36 @@ async function announce(
   socketId: string,
   entry: Presence[number] | null,
 ): Promise<Presence> {
-  const presence = await workspace.setPresence(code, socketId, entry, now());
-  io.to(moderatorsRoom(code)).emit('presence:changed', { presence });
+  const { version, presence } = await workspace.setPresence(code, socketId, entry, now());
+  deliverPresence(io, code, version, presence);
+  io.serverSideEmit('presence:changed', code, version, presence);
   return presence;
+}
+
+/** Events whose last delivered presence version a process remembers (the oldest go first). */
+const MAX_TRACKED_EVENTS = 10_000;
+/** Per server: the newest presence version sent to each event's moderators on this process. */
+const deliveredPresence = new WeakMap<DaisServer, Map<string, number>>();
+
+/**
+ * Presence is a whole list, and two processes' lists can cross on the way (each one
+ * reaches its own sockets first and the other's through Redis). Each process hands
+ * its moderators a list only when it is newer than the last one it handed them, so
+ * every moderator ends with the newest list, whichever process wrote it.
+ */
+function deliverPresence(io: DaisServer, code: string, version: number, presence: Presence) {
+  let sent = deliveredPresence.get(io);
+  if (!sent) deliveredPresence.set(io, (sent = new Map()));
+  if (version <= (sent.get(code) ?? 0)) return;
+  sent.delete(code);
+  sent.set(code, version);
+  if (sent.size > MAX_TRACKED_EVENTS) sent.delete(sent.keys().next().value ?? '');
+  io.local.to(moderatorsRoom(code)).emit('presence:changed', { presence });
+}
+
+/** Hands this process's moderators the presence lists the other processes announce. */
+export function relayPresence(io: DaisServer) {
+  io.on('presence:changed', (code, version, presence) =>
+    deliverPresence(io, code, version, presence),
+  );
 }

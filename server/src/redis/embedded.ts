@@ -19,9 +19,14 @@ export class RedisNotInstalledError extends Error {
 
 /**
  * Starts a private redis-server on a free loopback port, with its data (AOF on)
- * in `dataDir`, so events survive a restart of the app.
+ * in `dataDir`, so events survive a restart of the app. `extraArgs` go to
+ * redis-server as they are (the tests' cluster nodes use them).
  */
-export async function startEmbeddedRedis(dataDir: string, port?: number): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(
+  dataDir: string,
+  port?: number,
+  extraArgs: string[] = [],
+): Promise<EmbeddedRedis> {
   mkdirSync(dataDir, { recursive: true });
   const bound = port ?? (await freePort());
   const child = spawn(
@@ -39,6 +44,7 @@ export async function startEmbeddedRedis(dataDir: string, port?: number): Promis
       '',
       '--daemonize',
       'no',
+      ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

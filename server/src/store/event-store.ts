@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import {
   DEFAULT_MAX_QUESTION_LENGTH,
   DEFAULT_POLICY,
@@ -86,7 +86,7 @@ export interface NewQuestion {
 }
 
 /** The only module that speaks to Redis about events; every write is one Lua script. */
-export function createEventStore(redis: Redis) {
+export function createEventStore(redis: RedisClient) {
   async function createEvent(title: string, now: number) {
     const moderatorKey = newSecretKey();
     const stageKey = newSecretKey();

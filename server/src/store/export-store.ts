@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Question, QuestionStatus } from '@dais/shared';
 import type { EventStore } from './event-store';
 import { eventKeys } from './keys';
@@ -12,7 +12,7 @@ const QUESTION_BATCH = 500;
  * of thousands of questions, so they are read in bounded batches, never with one
  * giant command, and handed on as they come.
  */
-export function createExportStore(redis: Redis, store: EventStore) {
+export function createExportStore(redis: RedisClient, store: EventStore) {
   /** Ids of the questions in these statuses, oldest first. */
   async function idsIn(code: string, statuses: readonly QuestionStatus[]): Promise<string[]> {
     const keys = eventKeys(code);

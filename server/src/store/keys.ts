@@ -46,6 +46,8 @@ export function eventKeys(code: string) {
      * refreshed by the socket's server, and stale entries (a dead server's) are dropped.
      */
     presence: `${tag}:presence`,
+    /** Counter bumped by every presence write: the newer of two presence lists wins. */
+    presenceVersion: `${tag}:presence:version`,
     /** List per moderator (actor id): log ids of their undoable actions, newest first (50). */
     actions: (actorId: string) => `${tag}:actions:${actorId}`,
     /**

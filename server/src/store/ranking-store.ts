@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import {
   ErrorCode,
   PUBLIC_STATUSES,
@@ -38,7 +38,7 @@ export interface VoteCount {
 }
 
 /** Votes, pin and star, "Up next" and the stage's next/skip: every write one Lua script. */
-export function createRankingStore(redis: Redis, events: EventStore) {
+export function createRankingStore(redis: RedisClient, events: EventStore) {
   /**
    * Votes for the cluster of `questionId` (its leader) or withdraws the vote. The
    * leader is read first; the script re-checks it and we retry if a merge moved it.

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import {
   ErrorCode,
   purgeDueAt,
@@ -28,7 +28,7 @@ const RETENTION_ACTOR: Actor = { id: 'retention', name: '' };
  * may also purge at once. Due times live in the global sorted set RETENTION_KEY,
  * written whenever an ended event's settings are saved.
  */
-export function createRetention(redis: Redis, store: EventStore, exports: ExportStore) {
+export function createRetention(redis: RedisClient, store: EventStore, exports: ExportStore) {
   /**
    * Purges an event now. Returns the changed questions (to publish) and the id of the
    * last log entry; the event is marked purgedAt and each batch is logged as

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Redis, Result } from 'ioredis';
+import type { Result } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { RANKING } from '@dais/shared';
 import { dedupConstants } from './dedup-words';
 
@@ -32,7 +33,7 @@ function library(): string {
     });
 }
 
-export function defineScripts(redis: Redis): void {
+export function defineScripts(redis: RedisClient): void {
   const lib = library();
   for (const file of readdirSync(LUA_DIR)) {
     const match = /^([a-z-]+?)(?:-(\d+))?\.lua$/.exec(file);
@@ -58,7 +59,11 @@ declare module 'ioredis' {
     splitQuestion(...args: Arg[]): Result<string, Context>;
     editQuestion(...args: Arg[]): Result<[string, string], Context>;
     undoAction(...args: Arg[]): Result<[string, string, string[]?], Context>;
-    setPresence(presence: string, ...args: Arg[]): Result<string[], Context>;
+    setPresence(
+      presence: string,
+      version: string,
+      ...args: Arg[]
+    ): Result<[number, string[]], Context>;
     purgeQuestions(...args: Arg[]): Result<[string, string[], string[]], Context>;
     stageAdvance(...args: Arg[]): Result<[string, string], Context>;
     voteQuestion(

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import {
   QUESTION_STATUSES,
   type AuditEntry,
@@ -22,7 +22,7 @@ const AUDIT_SCAN_PAGE = 500;
 const AUDIT_SCAN_LIMIT = 5_000;
 
 /** The moderators' workspace in Redis: edits, undo, the audit log, presence. */
-export function createWorkspaceStore(redis: Redis, store: EventStore) {
+export function createWorkspaceStore(redis: RedisClient, store: EventStore) {
   /**
    * Replaces the public text (already filtered by the caller); the asker's text stays.
    * The question's near-duplicate fingerprint follows the new text (see edit-question.lua).
@@ -228,28 +228,31 @@ export function createWorkspaceStore(redis: Redis, store: EventStore) {
 
   /**
    * Writes (or with `entry` null removes) one moderator socket's presence, and returns
-   * who is present, dropping what a dead server left behind.
+   * who is present, dropping what a dead server left behind, with the presence version.
    */
   async function setPresence(
     code: string,
     socketId: string,
     entry: Presence[number] | null,
     now: number,
-  ): Promise<Presence> {
+  ): Promise<{ version: number; presence: Presence }> {
     const json = entry ? JSON.stringify({ ...entry, at: now }) : '';
-    const present = await redis.setPresence(
-      eventKeys(code).presence,
+    const keys = eventKeys(code);
+    const [version, present] = await redis.setPresence(
+      keys.presence,
+      keys.presenceVersion,
       socketId,
       json,
       now,
       PRESENCE_TTL_MS,
     );
-    return present
+    const presence = present
       .map((value) => {
         const { id, name, focus } = JSON.parse(value) as Presence[number];
         return { id, name, focus };
       })
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return { version, presence };
   }
 
   return { edit, undo, audit, setPresence };

@@ -3,11 +3,13 @@
   Entries carry the time they were last written (`at`); the server refreshes its
   own sockets' entries, so entries older than the time to live belong to sockets of
   a server that died: they are dropped here. Presence is not event state and is not
-  logged.
+  logged. Every call bumps the presence version, so a process that hears of two
+  presence lists (its own and another process's, in either order) keeps the newer.
   KEYS[1] presence hash (socket id → JSON { id, name, focus, at })
+  KEYS[2] presence version (a counter)
   ARGV[1] socket id  ARGV[2] its entry as JSON ('' removes it)  ARGV[3] now
   ARGV[4] time to live in ms
-  Returns: the entries present, as JSON strings.
+  Returns: { the version after this call, the entries present as JSON strings }.
 ]]
 local rcall = redis.call
 if ARGV[2] == '' then
@@ -25,4 +27,4 @@ for i = 1, #all, 2 do
     present[#present + 1] = all[i + 1]
   end
 end
-return present
+return { rcall('INCR', KEYS[2]), present }

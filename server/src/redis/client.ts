@@ -1,0 +1,35 @@
+import { Cluster, Redis, type ClusterNode, type RedisOptions } from 'ioredis';
+
+/**
+ * What the store and the app speak to: one Redis server, or a Redis Cluster. Every
+ * key of an event carries the hash tag `{ev:CODE}` (store/keys.ts), so each script,
+ * transaction and pipeline of the store touches one slot and runs on either.
+ */
+export type RedisClient = Redis | Cluster;
+
+/** Where Redis is: one server by URL, or the startup nodes of a Redis Cluster. */
+export type RedisTarget = { url: string } | { cluster: ClusterNode[] };
+
+/**
+ * Parses REDIS_CLUSTER: startup nodes as `host:port` separated by commas (any
+ * masters of the cluster; the client discovers the rest), e.g. `10.0.0.1:7000,10.0.0.2:7000`.
+ */
+export function clusterNodes(list: string): { host: string; port: number }[] {
+  const nodes = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(.+):(\d+)$/.exec(entry);
+      if (!match) throw new Error(`REDIS_CLUSTER: "${entry}" is not host:port`);
+      return { host: match[1]!, port: Number(match[2]) };
+    });
+  if (nodes.length === 0) throw new Error('REDIS_CLUSTER names no node');
+  return nodes;
+}
+
+/** Opens the connection the app runs on; `options` apply to every node of a cluster. */
+export function connectRedis(target: RedisTarget, options: RedisOptions = {}): RedisClient {
+  if ('url' in target) return new Redis(target.url, options);
+  return new Cluster(target.cluster, { redisOptions: options });
+}
