@@ -284,9 +284,10 @@ function buildReport(voteTallies: VoteTally[]): LoadReport {
   const { watchPids: _pids, event: _event, ...shown } = options;
   return {
     format: 'dais-load/1',
+    // The moderator key is a secret: it stays out of the report.
     command: `pnpm load ${process.argv.slice(2).join(' ')}`.replace(
-      /--moderator-key \S+/,
-      '--moderator-key …',
+      /(--moderator-key[= ])\S+/,
+      '$1…',
     ),
     startedAt: startedAt.toISOString(),
     scenario: options.scenario,
