@@ -83,7 +83,18 @@ export async function createApp({
     // One connection per client, so any process behind a shared port can serve it
     // (HTTP long-polling would need sticky sessions). The client uses websocket only.
     transports: ['websocket'],
+    // Memory and CPU per connection (docs/PERFORMANCE.md, "Memory per idle connection"):
+    // no zlib context per socket for per-message compression (our messages are small) and
+    // no HTTP compression (that is for long-polling, which is off).
+    perMessageDeflate: false,
+    httpCompression: false,
     adapter: broadcasts.adapter,
+  });
+  // Each connection would keep its upgrade request (headers, buffers) for its whole life.
+  // Nothing reads socket.request or handshake headers; the connect middleware reads only
+  // handshake.auth, which comes from the CONNECT packet, and conn.remoteAddress is kept.
+  io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null;
   });
   const ranking = createRankingStore(redis, store);
   const votes = createVoteBatcher(io, ranking, logger);
