@@ -44,6 +44,21 @@ const roles = (event: CreatedEventWithKeys) => ({
 
 const names = (presence: Presence) => presence.map((p) => p.name).sort();
 
+/** Resolves once `condition` holds (checked every 20 ms), or fails after 5 s. */
+async function eventually(condition: () => boolean) {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited >= 5000) throw new Error('the condition did not hold within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Stream ids ("ms-seq") in their order. */
+function compareLogIds(a: string, b: string) {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
 describe('pnpm start --workers 2 on one Redis', () => {
   let redis: TestRedis;
   let dais: DaisProcess;
@@ -275,6 +290,71 @@ describe('pnpm start --workers 2 on one Redis', () => {
       const sizes = heard.map((presence) => presence.length);
       expect(sizes).toEqual([...sizes].sort((x, y) => x - y));
       expect(names(heard.at(-1)!)).toEqual(everyone.sort());
+    }
+  });
+
+  it('ends every socket on both processes with the newest "Up next" and settings', async () => {
+    const event = await createEvent(url);
+    const as = roles(event);
+    const moderators = [
+      (await joinOn(one, as.moderator('Mei'))).socket,
+      (await joinOn(two, as.moderator('Tom'))).socket,
+    ];
+    const stages = [(await joinOn(one, as.stage)).socket, (await joinOn(two, as.stage)).socket];
+    const asker = (await joinOn(one, as.audience)).socket;
+    const ids: string[] = [];
+    for (const text of ['Rail?', 'Visas?', 'Schools?', 'Museums?']) {
+      const { question } = await expectOk(asker, 'question:submit', { text: `${text} When?` });
+      await expectOk(moderators[0]!, 'question:approve', { questionId: question.id });
+      ids.push(question.id);
+    }
+    const heard = [...moderators, ...stages].map((socket) => {
+      const seen = { queues: [] as string[], queue: [] as string[], events: [] as string[] };
+      socket.on('queue:changed', ({ logId, queue }) => {
+        seen.queues.push(logId);
+        seen.queue = queue;
+      });
+      socket.on('event:changed', ({ logId }) => seen.events.push(logId));
+      return seen;
+    });
+
+    // Both moderators reorder "Up next" and change the settings at once.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const moderator = moderators[i % 2]!;
+        return i % 3 === 2
+          ? expectOk(moderator, 'event:configure', { maxQuestionLength: 100 + i })
+          : expectOk(moderator, 'queue:move', { questionId: ids[i % 4]!, beforeId: null });
+      }),
+    );
+    // A last change of each: every socket hears it, after all the others.
+    const check = new Redis(redis.url);
+    const keys = eventRedisKeys(event.code);
+    const lastLogId = async () => (await check.xrevrange(keys.log, '+', '-', 'COUNT', 1))[0]![0];
+    await expectOk(moderators[1]!, 'event:configure', { maxQuestionLength: 250 });
+    const eventLogId = await lastLogId();
+    await expectOk(moderators[0]!, 'queue:move', { questionId: ids[0]!, beforeId: null });
+    const queueLogId = await lastLogId();
+    const queue = await check.lrange(keys.queue, 0, -1);
+    check.disconnect();
+    await eventually(() =>
+      heard.every(
+        (seen, i) =>
+          seen.queues.includes(queueLogId) && (i > 1 || seen.events.includes(eventLogId)),
+      ),
+    );
+
+    // Each socket heard every value newer than the one before it.
+    const inOrder = (logIds: string[]) =>
+      logIds.every((id, i) => i === 0 || compareLogIds(logIds[i - 1]!, id) < 0);
+    for (const seen of heard) {
+      expect(inOrder(seen.queues)).toBe(true);
+      expect(seen.queues.at(-1)).toBe(queueLogId);
+      expect(seen.queue).toEqual(queue);
+    }
+    for (const seen of heard.slice(0, 2)) {
+      expect(inOrder(seen.events)).toBe(true);
+      expect(seen.events.at(-1)).toBe(eventLogId);
     }
   });
 

@@ -23,6 +23,7 @@ import {
   publicRoom,
   publishChange,
   publishEvent,
+  relayQueueAndEvent,
   stageRoom,
   viewFor,
 } from './rooms';
@@ -59,8 +60,9 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
     next(error);
   });
 
-  // Presence lists the other server processes on this Redis announce.
+  // Whole values (presence, "Up next", settings) the other server processes announce.
   relayPresence(io);
+  relayQueueAndEvent(io);
 
   io.on('connection', (socket) => {
     socket.use(authorize(socket));

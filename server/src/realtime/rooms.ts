@@ -2,11 +2,14 @@ import {
   isPublicStatus,
   toOwn,
   toPublic,
+  type EventInfo,
+  type ModerationSettings,
   type Question,
   type QUESTION_CHANGES,
   type Role,
 } from '@dais/shared';
 import { toInfo, type Change, type EventRecord } from '../store/event-store';
+import { isNewest, logVersion } from './newest';
 import type { DaisServer } from './types';
 
 /** Moderators see every question in full. */
@@ -44,18 +47,43 @@ export function publishChange(
   }
 }
 
-/** "Up next" changed: moderators and the stage hear its ids in order. */
+/**
+ * "Up next" changed: moderators and the stage hear its ids in order, on every process
+ * and newest last (see newest.ts).
+ */
 export function publishQueue(io: DaisServer, code: string, logId: string, queue: string[]): void {
-  io.to([moderatorsRoom(code), stageRoom(code)]).emit('queue:changed', { logId, queue });
+  deliverQueue(io, code, logId, queue);
+  io.serverSideEmit('queue:changed', code, logId, queue);
 }
 
-/** The event's settings changed: everyone hears its public info, moderators also the settings. */
+function deliverQueue(io: DaisServer, code: string, logId: string, queue: string[]) {
+  if (!isNewest(io, `queue:${code}`, logVersion(logId))) return;
+  io.local.to([moderatorsRoom(code), stageRoom(code)]).emit('queue:changed', { logId, queue });
+}
+
+/**
+ * The event's settings changed: everyone hears its public info, moderators also the
+ * settings, on every process and newest last (see newest.ts).
+ */
 export function publishEvent(io: DaisServer, logId: string, event: EventRecord): void {
   const info = toInfo(event);
-  io.to(publicRoom(event.code)).emit('event:changed', { logId, event: info });
-  io.to(moderatorsRoom(event.code)).emit('event:changed', {
-    logId,
-    event: info,
-    settings: event.settings,
-  });
+  deliverEvent(io, logId, info, event.settings);
+  io.serverSideEmit('event:changed', logId, info, event.settings);
+}
+
+function deliverEvent(
+  io: DaisServer,
+  logId: string,
+  info: EventInfo,
+  settings: ModerationSettings,
+) {
+  if (!isNewest(io, `event:${info.code}`, logVersion(logId))) return;
+  io.local.to(publicRoom(info.code)).emit('event:changed', { logId, event: info });
+  io.local.to(moderatorsRoom(info.code)).emit('event:changed', { logId, event: info, settings });
+}
+
+/** Hands this process's sockets the queues and settings the other processes publish. */
+export function relayQueueAndEvent(io: DaisServer) {
+  io.on('queue:changed', (code, logId, queue) => deliverQueue(io, code, logId, queue));
+  io.on('event:changed', (logId, info, settings) => deliverEvent(io, logId, info, settings));
 }

@@ -1,5 +1,12 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, Presence, Role, ServerToClientEvents } from '@dais/shared';
+import type {
+  ClientToServerEvents,
+  EventInfo,
+  ModerationSettings,
+  Presence,
+  Role,
+  ServerToClientEvents,
+} from '@dais/shared';
 import type { Actor } from '../store/event-store';
 
 /** What the server knows about a socket once it has joined an event. */
@@ -17,6 +24,10 @@ export interface InterServerEvents {
   'votes:dirty': (code: string, leaderIds: string[]) => void;
   /** Who is present now, as of presence version `version` (see workspace.ts). */
   'presence:changed': (code: string, version: number, presence: Presence) => void;
+  /** "Up next" as of log entry `logId` (see rooms.ts). */
+  'queue:changed': (code: string, logId: string, queue: string[]) => void;
+  /** The event's info and settings as of log entry `logId` (see rooms.ts). */
+  'event:changed': (logId: string, info: EventInfo, settings: ModerationSettings) => void;
 }
 
 export type DaisServer = Server<

@@ -4,6 +4,7 @@ import type { Actor } from '../store/event-store';
 import { PRESENCE_REFRESH_MS, type WorkspaceStore } from '../store/workspace-store';
 import type { Logger } from '../logger';
 import { handle, joined } from './handle';
+import { isNewest } from './newest';
 import { moderatorsRoom, publishChange, publishQueue } from './rooms';
 import type { DaisServer, DaisSocket } from './types';
 
@@ -150,24 +151,12 @@ async function announce(
   return presence;
 }
 
-/** Events whose last delivered presence version a process remembers (the oldest go first). */
-const MAX_TRACKED_EVENTS = 10_000;
-/** Per server: the newest presence version sent to each event's moderators on this process. */
-const deliveredPresence = new WeakMap<DaisServer, Map<string, number>>();
-
 /**
- * Presence is a whole list, and two processes' lists can cross on the way (each one
- * reaches its own sockets first and the other's through Redis). Each process hands
- * its moderators a list only when it is newer than the last one it handed them, so
- * every moderator ends with the newest list, whichever process wrote it.
+ * Presence is a whole list: each process hands its moderators only a list newer than
+ * the last it handed them (see newest.ts), so every moderator ends with the newest.
  */
 function deliverPresence(io: DaisServer, code: string, version: number, presence: Presence) {
-  let sent = deliveredPresence.get(io);
-  if (!sent) deliveredPresence.set(io, (sent = new Map()));
-  if (version <= (sent.get(code) ?? 0)) return;
-  sent.delete(code);
-  sent.set(code, version);
-  if (sent.size > MAX_TRACKED_EVENTS) sent.delete(sent.keys().next().value ?? '');
+  if (!isNewest(io, `presence:${code}`, [version, 0])) return;
   io.local.to(moderatorsRoom(code)).emit('presence:changed', { presence });
 }
 
