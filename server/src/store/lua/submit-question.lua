@@ -55,7 +55,7 @@ if status ~= 'held' and #bandKeys > 0 then
     for i, candidate in ipairs(ids) do
       if prints[i] then
         candidates[#candidates + 1] = {
-          tokens = cjson.decode(prints[i]).tokens,
+          tokens = tokensOf(prints[i]),
           leader = leaders[i] or candidate,
         }
       end

@@ -243,17 +243,44 @@ local function rankByBandHits(bandKeys)
   return top
 end
 
+-- A stored fingerprint's tokens. It is JSON {"tokens":[...],"bands":[...]}: only the
+-- tokens are decoded (the bands are most of it; the pattern cannot occur inside a string).
+local function tokensOf(print)
+  if print:sub(1, 11) == '{"tokens":[' then
+    local ends = print:find('],"bands":', 11, true)
+    if ends then return cjson.decode(print:sub(11, ends)) end
+  end
+  return cjson.decode(print).tokens
+end
+
 -- closestDuplicate: of the candidates ({ tokens, ... }), the one the new tokens
 -- duplicate most closely (the first of equals), or nil. `usable` may turn a candidate
 -- down; it is asked only of one that would win, and the rest is decided as if that
--- candidate had never been offered.
+-- candidate had never been offered. isDuplicate's first test, the Jaccard index, is
+-- counted against the new tokens' set, built once: the tokens of a question are
+-- distinct (tokenize numbers repeats), so their overlap counts alike from either side.
 local function closestDuplicate(tokens, candidates, usable)
+  local pronouns = dedupWords().pronouns
+  local inA, countA = {}, 0
+  for _, t in ipairs(tokens) do
+    inA[t] = true
+    if not pronouns[t] then countA = countA + 1 end
+  end
   local best, bestScore
   for _, candidate in ipairs(candidates) do
-    local jaccard, score = compareTokens(tokens, candidate.tokens)
-    if jaccard >= DUPLICATE_THRESHOLD and score >= DUPLICATE_THRESHOLD
-      and (not best or score > bestScore) and usable(candidate) then
-      best, bestScore = candidate, score
+    local common, countB = 0, 0
+    for _, t in ipairs(candidate.tokens) do
+      if not pronouns[t] then
+        countB = countB + 1
+        if inA[t] then common = common + 1 end
+      end
+    end
+    local union = countA + countB - common
+    if union > 0 and common / union >= DUPLICATE_THRESHOLD then
+      local _, score = compareTokens(tokens, candidate.tokens)
+      if score >= DUPLICATE_THRESHOLD and (not best or score > bestScore) and usable(candidate) then
+        best, bestScore = candidate, score
+      end
     end
   end
   return best
