@@ -57,6 +57,8 @@ const loadAverageAtStart = loadavg();
 const recorder = new Recorder('main (moderators)');
 const aggregator = new Aggregator();
 const approvals = new Map<string, Approval>();
+const crashes: string[] = [];
+let children: ReturnType<typeof startWorker>[] = [];
 /** When each phase began (clock() ms). */
 const marks: Partial<Record<Phase | 'end', number>> = { setup: runStart };
 let phase: Phase = 'setup';
@@ -89,14 +91,16 @@ const stopTicks = everySecond(runStart, (second) => {
   aggregator.add(recorder.flush(second, 0));
   aggregator.machine(second, machineCpu());
   void watch(second);
-  // Load processes report the same second a moment later: show the one before.
-  const shown = second - 1;
+  // Load processes report a second a moment after it (later when they are starved):
+  // show the newest second every process has reported.
+  const shown = Math.min(second - 1, aggregator.reportedBy(children.length + 1));
   const elapsed = marks['ramp-up'] ? (clock() - marks['ramp-up']) / 1000 : 0;
   bar.update(
     phase,
     elapsed,
     shown >= 0 ? aggregator.point(shown, phase, approvals) : null,
     aggregator.errorCount(),
+    second - shown,
   );
 });
 
@@ -119,7 +123,7 @@ await askInitialQuestions(options.initialQuestions, team);
 phase = 'ramp-up';
 marks['ramp-up'] = clock();
 const streamSize = Math.ceil(options.questionRate * options.duration) + 100;
-const children = Array.from({ length: workers }, (_, index) =>
+children = Array.from({ length: workers }, (_, index) =>
   startWorker({
     index,
     workers,
@@ -193,15 +197,20 @@ function startWorker(config: WorkerConfig) {
       doneResolve(message.votes);
     }
   });
-  child.on('exit', (status) => {
-    if (status !== 0) {
-      bar.stop();
-      console.error(`Load process ${config.index + 1} exited with ${status}`);
-      process.exit(1);
-    }
+  // A load process that dies (its error is on stderr) loses its sockets and its last
+  // second; the run goes on and the report says so.
+  child.on('exit', (status, signal) => {
+    if (status === 0) return;
+    crashes.push(`load process ${config.index + 1} exited with ${status ?? signal}`);
+    readyResolve();
+    doneResolve({});
   });
   child.send({ type: 'start', config } satisfies ToWorker);
-  return { ready, done, send: (message: ToWorker) => child.send(message) };
+  return {
+    ready,
+    done,
+    send: (message: ToWorker) => child.connected && child.send(message),
+  };
 }
 
 /**
@@ -344,7 +353,7 @@ function warningsFor(
   processes: LoadReport['tool']['processes'],
   inLoad: LoadReport['series'],
 ): string[] {
-  const warnings: string[] = [];
+  const warnings = crashes.map((crash) => `A ${crash}: its sockets and counts are missing.`);
   const total = (entries: [string, number][], suffix: string) =>
     sum(entries.filter(([key]) => key.endsWith(suffix)).map(([, n]) => n));
   const dropped = total(Object.entries(counts), '.dropped');

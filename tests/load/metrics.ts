@@ -98,7 +98,7 @@ export class Recorder {
       cpuPercent: ((cpu.user + cpu.system) / 1000 / Math.max(1, now - this.lastFlush)) * 100,
       elu: elu.utilization,
       loopDelayMaxMs: this.loopDelay.max / 1e6,
-      rssMB: process.memoryUsage.rss() / 2 ** 20,
+      rssMB: residentMB(),
       lagMs: this.lagMs,
     };
     this.counts = {};
@@ -111,6 +111,15 @@ export class Recorder {
     this.loopDelay.reset();
     this.lastFlush = now;
     return tick;
+  }
+}
+
+/** Resident memory in MB; 0 when it cannot be read (reading it takes a file descriptor). */
+function residentMB(): number {
+  try {
+    return process.memoryUsage.rss() / 2 ** 20;
+  } catch {
+    return 0;
   }
 }
 

@@ -19,8 +19,14 @@ export interface Limits {
   cores: number;
 }
 
-/** fds a process keeps for itself: stdio, IPC, Redis, the event loop's own. */
+/** fds a process keeps for itself: stdio, IPC, the event loop's own. */
 const FD_RESERVE = 200;
+/**
+ * Share of a process's fds its sockets may take at the start. A socket that drops
+ * (e.g. a missed ping while the process was starved) reconnects at once while the old
+ * connection may still be closing, so a reconnect storm needs room for both.
+ */
+const FD_SHARE = 0.6;
 /** Leave room for sockets in TIME_WAIT from an earlier run and for other programs. */
 const PORT_SHARE = 0.8;
 
@@ -46,9 +52,9 @@ function readIfExists(path: string): string {
   }
 }
 
-/** Enough processes that none holds more sockets than its fd limit allows, and one per core. */
+/** Enough processes that each has fds to spare for its sockets, and one per core. */
 export function workerCount(audience: number, limits: Limits, requested: number | null): number {
-  const forFds = Math.ceil(audience / Math.max(1, limits.fdLimit - FD_RESERVE));
+  const forFds = Math.ceil(audience / Math.max(1, (limits.fdLimit - FD_RESERVE) * FD_SHARE));
   if (requested !== null) return Math.max(requested, forFds);
   return Math.max(1, Math.min(audience, Math.max(limits.cores, forFds)));
 }

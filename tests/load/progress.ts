@@ -2,7 +2,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { SeriesPoint } from './report';
 
 const FORMAT =
-  '{phase} [{bar}] {elapsed}/{planned}s | sockets {sockets} | q/s {qps} v/s {vps} acks/s {aps}' +
+  '{phase} [{bar}] {elapsed}/{planned}s{stale} | sockets {sockets} | q/s {qps} v/s {vps} acks/s {aps}' +
   ' | errors {errors} | p50/p99 ms q {qp50}/{qp99} v {vp50}/{vp99} | tool cpu {cpu}%';
 
 const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
@@ -14,13 +14,14 @@ export function progressBar(plannedSeconds: number, quiet: boolean) {
     { format: FORMAT, noTTYOutput: true, notTTYSchedule: 5000, hideCursor: true },
     Presets.shades_classic,
   );
-  bar.start(plannedSeconds, 0, payload('setup', 0, plannedSeconds, null, 0));
+  bar.start(plannedSeconds, 0, { ...payload('setup', 0, plannedSeconds, null, 0), stale: '' });
   return {
-    update(phase: string, elapsed: number, point: SeriesPoint | null, errors: number) {
-      bar.update(
-        Math.min(elapsed, plannedSeconds),
-        payload(phase, elapsed, plannedSeconds, point, errors),
-      );
+    /** `age`: how many seconds old the figures are (more than 1: a process is starved). */
+    update(phase: string, elapsed: number, point: SeriesPoint | null, errors: number, age = 1) {
+      bar.update(Math.min(elapsed, plannedSeconds), {
+        ...payload(phase, elapsed, plannedSeconds, point, errors),
+        stale: age > 2 ? ` (figures ${age} s old)` : '',
+      });
     },
     stop: () => bar.stop(),
   };

@@ -210,6 +210,12 @@ export class Aggregator {
     this.bucket(second).machineCpuPercent = cpuPercent;
   }
 
+  /** The newest second that `processes` processes have all reported (-1: none yet). */
+  reportedBy(processes: number): number {
+    if (this.processes.size < processes) return -1;
+    return Math.min(...[...this.processes.values()].map((ticks) => ticks.at(-1)?.second ?? -1));
+  }
+
   /** Joined audience sockets at the end of `second`: each process's latest tick until then. */
   socketsAt(second: number): number {
     let total = 0;

@@ -42,6 +42,8 @@ process.on('message', (message: ToWorker) => {
 let run: ReturnType<typeof start> | undefined;
 // Ctrl-C reaches the whole process group: the main process decides when to stop.
 process.on('SIGINT', () => {});
+// Without the main process nobody collects the numbers: do not linger holding sockets.
+process.on('disconnect', () => process.exit(1));
 
 function start(config: WorkerConfig) {
   const recorder = new Recorder(`load process ${config.index + 1}`);
