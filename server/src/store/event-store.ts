@@ -550,13 +550,19 @@ export function createEventStore(redis: RedisClient) {
 }
 export type EventStore = ReturnType<typeof createEventStore>;
 
-/** Runs an optimistic read-then-script step again while the script says the reads went stale. */
+/**
+ * Runs an optimistic read-then-script step again while the script says the reads went
+ * stale. Others still changing it after every attempt is a CONFLICT, not a server fault.
+ */
 export async function retrying<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
     } catch (error) {
-      if (!(error instanceof Retry) || attempt >= attempts) throw error;
+      if (!(error instanceof Retry)) throw error;
+      if (attempt >= attempts) {
+        throw new StoreError(ErrorCode.Conflict, 'Others kept changing it meanwhile; try again');
+      }
     }
   }
 }
