@@ -59,6 +59,17 @@ class Board {
     return hash % this.moderators;
   }
 
+  /** Replaces everything with a snapshot's questions and queue. */
+  load(snapshot: Snapshot) {
+    for (const set of [...this.pending, ...this.held, this.approved]) set.clear();
+    for (const question of snapshot.questions) this.learn(question);
+    this.queue = new Set(snapshot.queue ?? []);
+  }
+
+  learn(question: Snapshot['questions'][number]) {
+    this.place(question.id, question.status, question.clusterId === question.id);
+  }
+
   /** Where a question is now; a merged question (in someone's cluster) is in no set. */
   place(id: string, status: QuestionStatus, leader: boolean) {
     const owner = this.owner(id);
@@ -85,24 +96,34 @@ export async function joinModerators(options: TeamOptions, recorder: Recorder) {
   for (let i = 0; i < options.count; i++) {
     const socket = openSocket(options.targets[i % options.targets.length]!);
     sockets.push(socket);
+    const join = () =>
+      send(
+        socket,
+        'event:join',
+        {
+          code: options.code,
+          role: 'moderator',
+          key: options.moderatorKey,
+          name: `Load moderator ${i + 1}`,
+          clientId: `load-moderator-${options.seed}-${i + 1}`,
+        },
+        options.ackTimeoutMs,
+      );
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    const joined = await send(
-      socket,
-      'event:join',
-      {
-        code: options.code,
-        role: 'moderator',
-        key: options.moderatorKey,
-        name: `Load moderator ${i + 1}`,
-        clientId: `load-moderator-${options.seed}-${i + 1}`,
-      },
-      options.ackTimeoutMs,
-    );
+    const joined = await join();
     if (!joined.ok) throw new Error(`A moderator could not join ${options.code}: ${joined.error}`);
     if (i === 0) follow(socket, joined.data, board);
+    // As the web client does: every reconnect joins again, and its snapshot is the truth.
+    socket.on('connect', () => {
+      recorder.count('moderator.reconnects');
+      void join().then((again) => {
+        recorder.answered('join', again);
+        if (again.ok && i === 0) board.load(again.data);
+      });
+    });
   }
 
   /** Sends one moderator request, timed under its action. */
@@ -200,10 +221,7 @@ export type ModeratorTeam = Awaited<ReturnType<typeof joinModerators>>;
 
 /** Keeps the board in step with the moderators' snapshot and every change after it. */
 function follow(socket: DaisClient, snapshot: Snapshot, board: Board) {
-  const learn = (question: Snapshot['questions'][number]) =>
-    board.place(question.id, question.status, question.clusterId === question.id);
-  for (const question of snapshot.questions) learn(question);
-  board.queue = new Set(snapshot.queue ?? []);
-  socket.on('question:changed', ({ question }) => learn(question));
+  board.load(snapshot);
+  socket.on('question:changed', ({ question }) => board.learn(question));
   socket.on('queue:changed', ({ queue }) => (board.queue = new Set(queue)));
 }
