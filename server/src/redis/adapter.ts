@@ -1,5 +1,5 @@
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import { Cluster, type Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { RedisClient } from './client';
 
@@ -25,33 +25,51 @@ export function broadcastAdapter(redis: RedisClient): {
 } {
   if (redis instanceof Cluster) {
     const subscriber = redis.duplicate([], { shardedSubscribers: true });
-    const adapter = createShardedAdapter(redis, subscriber, {
+    const adapter = createShardedAdapter(unawaited(redis), unawaited(subscriber), {
       channelPrefix: CHANNEL_PREFIX,
       subscriptionMode: 'static',
     });
     return { adapter, subscriber };
   }
   const subscriber = redis.duplicate();
-  const adapter = createAdapter(publishingQuietly(redis), subscriber, {
+  const adapter = createAdapter(unawaited(redis), unawaited(subscriber), {
     key: CHANNEL_PREFIX,
     publishOnSpecificResponseChannel: true,
   });
   return { adapter, subscriber };
 }
 
+/** Commands the adapters send without waiting for the reply. */
+const UNAWAITED = new Set([
+  'publish',
+  'spublish',
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+]);
+
 /**
- * The plain adapter publishes without waiting for Redis' reply, so a publish that
- * fails (Redis away for longer than the connection retries) would be an unhandled
- * rejection, which ends a Node process. Such a broadcast is lost for the other
- * processes' sockets (clients resync when they reconnect); the connection's own error
- * log already says Redis is away. (The sharded adapter catches its failures itself.)
+ * The adapters publish and (un)subscribe without waiting for Redis' reply, so one
+ * that fails (Redis away for longer than the connection retries, or a connection
+ * closed on shutdown) would be an unhandled rejection, which ends a Node process.
+ * This view of the client marks those replies handled; a caller that does wait still
+ * sees the failure. A broadcast lost so reaches the other processes' sockets when
+ * their clients join again; the connection's own error log already says Redis is away.
  */
-function publishingQuietly(redis: Redis): Redis {
-  return new Proxy(redis, {
+function unawaited<T extends RedisClient>(client: T): T {
+  return new Proxy(client, {
     get(target, property, receiver) {
-      if (property !== 'publish') return Reflect.get(target, property, receiver) as unknown;
-      return (channel: string, message: string | Buffer) =>
-        target.publish(channel, message).catch(() => 0);
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !UNAWAITED.has(property)) return value;
+      const command = value as (...args: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) => {
+        const reply = command.apply(target, args);
+        reply.catch(() => {});
+        return reply;
+      };
     },
   });
 }
