@@ -83,6 +83,8 @@ describe('Dais on a Redis Cluster', () => {
     try {
       const url = await dais.url();
       expect((await dais.printed(/Redis: (.*)/))[1]).toBe('REDIS_CLUSTER (3 startup nodes)');
+      const health = await fetch(`${url}/api/health`);
+      expect(await health.json()).toEqual({ ok: true, redis: 'up' });
       const [one, two] = workerPids(dais.child.pid!) as [number, number];
       const event = await createEvent(url);
       const moderator = await connectTo(url, [one, two], one);
