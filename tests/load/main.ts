@@ -18,7 +18,7 @@ import { renderChart } from './chart';
 import { clock, openSocket, send, type DaisClient } from './connection';
 import type { FromWorker, ToWorker, VoteTally, WorkerConfig } from './messages';
 import { everySecond, Recorder } from './metrics';
-import { joinModerators, type ModeratorTeam } from './moderators';
+import { broadcastsPerAction, joinModerators, type ModeratorTeam } from './moderators';
 import { parseOptions, USAGE, type LoadOptions } from './options';
 import { readLimits, sourceAddresses, workerCount } from './network';
 import { progressBar } from './progress';
@@ -62,6 +62,19 @@ let children: ReturnType<typeof startWorker>[] = [];
 /** When each phase began (clock() ms). */
 const marks: Partial<Record<Phase | 'end', number>> = { setup: runStart };
 let phase: Phase = 'setup';
+/**
+ * What the audience must take in: every public broadcast reaches every socket, and
+ * vote counts go out in batches four times a second (per server process). Each is
+ * decoded by a load process, as a browser would.
+ */
+const audienceMessagesPerSecond = Math.round(
+  options.audience * (options.moderatorRate * broadcastsPerAction + (options.voteRate > 0 ? 4 : 0)),
+);
+if (!options.quiet) {
+  console.error(
+    `About ${audienceMessagesPerSecond.toLocaleString('en')} messages a second will reach the audience; ${workers} load processes decode them.`,
+  );
+}
 const bar = progressBar(Math.ceil(options.rampUp + options.duration), options.quiet);
 
 const watch = async (second: number) => {
@@ -312,6 +325,7 @@ function buildReport(voteTallies: VoteTally[]): LoadReport {
       ephemeralPorts: limits.ephemeralPorts,
     },
     loadProcesses: workers,
+    audienceMessagesPerSecond,
     sourceAddresses: sources,
     phases: {
       setup: seconds(marks.setup, marks['ramp-up']),

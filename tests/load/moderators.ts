@@ -26,6 +26,23 @@ const ACTION_MIX: [Action, number][] = [
   ['stage-next', 0.05],
 ];
 
+/**
+ * Messages to every audience socket per moderator action, on average: an approval
+ * and a merge into a public question are one broadcast each, stage:next two (answered,
+ * shown); rejecting a pending question and "Up next" reach only moderators and the asker.
+ */
+const PUBLIC_BROADCASTS: Record<Action, number> = {
+  approve: 1,
+  reject: 0,
+  merge: 1,
+  'up-next': 0,
+  'stage-next': 2,
+};
+export const broadcastsPerAction = ACTION_MIX.reduce(
+  (total, [action, share]) => total + share * PUBLIC_BROADCASTS[action],
+  0,
+);
+
 export interface TeamOptions {
   targets: string[];
   code: string;

@@ -67,6 +67,8 @@ export const LoadReportSchema = z.object({
     ephemeralPorts: z.object({ low: z.number().int(), high: z.number().int() }),
   }),
   loadProcesses: z.number().int(),
+  /** Planned: broadcasts and vote batches times the audience (at least four batches a second). */
+  audienceMessagesPerSecond: z.number().int(),
   sourceAddresses: z.array(z.array(z.string())),
   /** How long each phase took, in seconds. */
   phases: z.record(z.enum(PHASES), z.number()),
