@@ -1,0 +1,393 @@
+/**
+ * `pnpm --silent bench:scale [--suite ingest,sweep,votes,workers] [--event-size 0]
+ *  [--duration 20] [--json]`
+ *
+ * Dais over real sockets, the server in processes of its own: the real entry point
+ * (server/src/main.ts, as `pnpm start` runs it, `--workers N`) on a private
+ * redis-server, loaded by the load tool (`pnpm load`, tests/load) with its JSON
+ * report; the server's and Redis' CPU are read from /proc around each run, the tool's
+ * own CPU comes from its report. Everything shares the machine's cores.
+ *
+ * Suites:
+ * - ingest: questions at --latency-rate (1,000/s) for --duration: ack p50/p99.
+ * - sweep: questions at each of --rates on a fresh event; the highest rate sustained
+ *   (every question answered, none dropped or timed out, at ≥ 97% of the offered rate,
+ *   p99 ack < 500 ms), and what the first rate beyond it achieved.
+ * - votes: the vote storm (--vote-rate over --vote-audience sockets on 20 approved
+ *   questions); two observer sockets record every votes:changed (batch sizes, spacing)
+ *   and every message an audience socket receives.
+ * - workers: the same saturating question load (--workers-rate) against --workers 1
+ *   and --workers 2, one after the other: questions answered per second by each.
+ * With --event-size N the event of ingest, votes and workers holds N questions first
+ * (fill.ts: submitted over sockets, one in 50 pending leaders approved).
+ * Not a test: it reports, it asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ServerToClientEvents } from '@dais/shared';
+import { disconnectAll, join } from '../harness/clients';
+import { startDaisProcess, workerPids } from '../harness/processes';
+import { clock } from '../load/connection';
+import { LoadReportSchema, stats, type LoadReport } from '../load/report';
+import { fillEvent, openEvent } from './fill';
+import { cpuSeconds, finish, machine, privateRedis, REPO, round } from './kit';
+
+const { values: options } = parseArgs({
+  options: {
+    suite: { type: 'string', default: 'ingest,sweep,votes,workers' },
+    'event-size': { type: 'string', default: '0' },
+    duration: { type: 'string', default: '20' },
+    'latency-rate': { type: 'string', default: '1000' },
+    rates: { type: 'string', default: '1000,2000,3000,4000,5000,6000' },
+    'vote-rate': { type: 'string', default: '10000' },
+    'vote-audience': { type: 'string', default: '10000' },
+    'workers-rate': { type: 'string', default: '5000' },
+    workers: { type: 'string', default: '1,2' },
+    audience: { type: 'string', default: '200' },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const SUITES = new Set(options.suite.split(','));
+const EVENT_SIZE = Number(options['event-size']);
+const DURATION = Number(options.duration);
+const AUDIENCE = Number(options.audience);
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const OUT = options.out ?? `${REPO}/.data/bench/scale-${stamp}`;
+mkdirSync(OUT, { recursive: true });
+const LOAD_MAIN = fileURLToPath(new URL('../load/main.ts', import.meta.url));
+
+const machineAtStart = machine();
+const redis = await privateRedis('scale');
+
+/** A Dais server (`--workers n`) on the private Redis, with its processes' pids. */
+async function startDais(workers: number) {
+  const dais = startDaisProcess({ REDIS_URL: redis.url }, ['--workers', String(workers)]);
+  const url = (await dais.url()).replace('localhost', '127.0.0.1');
+  const primary = dais.child.pid!;
+  const pids = workers > 1 ? [primary, ...workerPids(primary)] : [primary];
+  return { url, pids, stop: dais.stop };
+}
+
+/** An event on `url` holding EVENT_SIZE questions, and its moderator key. */
+async function preparedEvent(url: string, size = EVENT_SIZE) {
+  const { event, moderator } = await openEvent(url, 'Scale benchmark');
+  const filled = await fillEvent(url, event, moderator, size);
+  moderator.disconnect();
+  return { code: event.code, moderatorKey: event.moderatorKey, size, public: filled.public };
+}
+
+/**
+ * One `pnpm load` run against an existing event, with the server's and Redis' CPU
+ * measured around it; `observe` runs alongside (observer sockets of the caller).
+ */
+async function load(
+  name: string,
+  target: { url: string; pids: number[] },
+  event: { code: string; moderatorKey: string },
+  shape: Record<string, number>,
+) {
+  const report = joinPath(OUT, `${name}.json`);
+  const args = [
+    `--target=${target.url}`,
+    `--event=${event.code}`,
+    `--moderator-key=${event.moderatorKey}`,
+    ...Object.entries(shape).map(([flag, value]) => `--${flag}=${value}`),
+    `--watch-pid=${[...target.pids, redis.pid].join(',')}`,
+    '--quiet',
+    `--report=${report}`,
+    `--chart=${report.replace(/\.json$/, '.svg')}`,
+  ];
+  const cpuBefore = target.pids.map(cpuSeconds);
+  const redisBefore = cpuSeconds(redis.pid);
+  const loadAverage = loadavg().map((n) => round(n, 2));
+  const started = clock();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, LOAD_MAIN, ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pnpm load: ${code}`))));
+  });
+  const wall = (clock() - started) / 1000;
+  const parsed = LoadReportSchema.parse(JSON.parse(readFileSync(report, 'utf8')));
+  const serverCpu = target.pids.map((pid, i) => cpuSeconds(pid) - cpuBefore[i]!);
+  return {
+    report: parsed,
+    file: report,
+    command: `pnpm load ${args.filter((a) => !a.startsWith('--moderator-key')).join(' ')} --moderator-key=…`,
+    loadAverage,
+    cpu: {
+      wallSeconds: round(wall),
+      serverSeconds: serverCpu.map((s) => round(s, 2)),
+      redisSeconds: round(cpuSeconds(redis.pid) - redisBefore, 2),
+      toolPercentOfMachine: parsed.tool.cpuPercentOfMachine,
+    },
+  };
+}
+
+/** Question figures of a load report: what was asked, answered, and how fast. */
+function questionFigures(report: LoadReport, offeredRate: number) {
+  const { counts, errors, phases } = report;
+  const answeredBy = Object.entries(errors)
+    .filter(([key]) => key.startsWith('submit:') && key !== 'submit:TIMEOUT')
+    .reduce((n, [, count]) => n + count, 0);
+  const answered = (counts['submit.ok'] ?? 0) + answeredBy;
+  const timeouts = errors['submit:TIMEOUT'] ?? 0;
+  const dropped = counts['submit.dropped'] ?? 0;
+  const sent = counts['submit.sent'] ?? 0;
+  const busy = phases.load + phases.drain;
+  return {
+    offeredRate,
+    sent,
+    answered,
+    dropped,
+    timeouts,
+    refused: Object.fromEntries(
+      Object.entries(errors).filter(([key]) => key.startsWith('submit:')),
+    ),
+    answeredPerSecond: Math.round(answered / busy),
+    loadSeconds: phases.load,
+    drainSeconds: phases.drain,
+    ack: report.latency.submit ?? null,
+    warnings: report.warnings,
+  };
+}
+
+const questionShape = (rate: number, audience = AUDIENCE) => ({
+  audience,
+  'question-rate': rate,
+  'vote-rate': 0,
+  duration: DURATION,
+  'ramp-up': 2,
+  moderators: 1,
+  'moderator-rate': 0,
+  'fanout-sample': 0,
+});
+
+async function ingestAtRate() {
+  const rate = Number(options['latency-rate']);
+  const server = await startDais(1);
+  try {
+    const event = await preparedEvent(server.url);
+    const run = await load(`ingest-${rate}`, server, event, questionShape(rate));
+    return {
+      event: { size: event.size, public: event.public },
+      ...summary(run),
+      ...questionFigures(run.report, rate),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+const summary = (run: Awaited<ReturnType<typeof load>>) => ({
+  command: run.command,
+  report: run.file,
+  loadAverageAtStart: run.loadAverage,
+  cpu: run.cpu,
+});
+
+/** Sustained: all answered, none dropped or timed out, ≥ 97% of the offered rate, p99 < 500 ms. */
+const sustained = (f: ReturnType<typeof questionFigures>) =>
+  f.dropped === 0 &&
+  f.timeouts === 0 &&
+  f.answered >= f.sent &&
+  f.answeredPerSecond >= 0.97 * f.offeredRate &&
+  (f.ack?.p99 ?? Infinity) < 500;
+
+async function sweep() {
+  const rates = options.rates.split(',').map(Number);
+  const server = await startDais(1);
+  const runs = [];
+  try {
+    for (const rate of rates) {
+      const event = await preparedEvent(server.url, 0);
+      const run = await load(`sweep-${rate}`, server, event, questionShape(rate));
+      const figures = questionFigures(run.report, rate);
+      runs.push({ ...summary(run), ...figures, sustained: sustained(figures) });
+      if (!sustained(figures)) break;
+    }
+  } finally {
+    await server.stop();
+  }
+  const best = runs.filter((r) => r.sustained).at(-1);
+  return {
+    maxSustainedRate: best?.offeredRate ?? 0,
+    peakAnsweredPerSecond: Math.max(...runs.map((r) => r.answeredPerSecond)),
+    runs,
+  };
+}
+
+type VotesChanged = Parameters<ServerToClientEvents['votes:changed']>[0];
+
+async function voteStorm() {
+  const server = await startDais(1);
+  try {
+    const event = await preparedEvent(server.url);
+    // Observers: one audience socket and one moderator socket, as a phone and a board.
+    const audience = await join(server.url, { code: event.code, role: 'audience' });
+    const moderator = await join(server.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    });
+    const batches: { at: number; size: number }[] = [];
+    const received: number[] = [];
+    audience.socket.on('votes:changed', ({ updates }: VotesChanged) =>
+      batches.push({ at: clock(), size: updates.length }),
+    );
+    audience.socket.onAny(() => received.push(clock()));
+    const moderatorBatches: number[] = [];
+    moderator.socket.on('votes:changed', () => moderatorBatches.push(clock()));
+
+    const rate = Number(options['vote-rate']);
+    const run = await load('votes', server, event, {
+      audience: Number(options['vote-audience']),
+      'question-rate': 1,
+      'vote-rate': rate,
+      duration: DURATION,
+      'ramp-up': 30,
+      moderators: 1,
+      'moderator-rate': 1,
+      'initial-questions': 20,
+      'fanout-sample': 0,
+    });
+    const { report } = run;
+    // The load phase on the shared clock: the tool's report counts seconds from its start.
+    const loadStart =
+      Date.parse(report.startedAt) + (report.phases.setup + report.phases['ramp-up']) * 1000;
+    const loadEnd = loadStart + report.phases.load * 1000;
+    const inLoad = (at: number) => at >= loadStart && at < loadEnd;
+    const loadBatches = batches.filter((b) => inLoad(b.at));
+    const gaps = loadBatches.slice(1).map((b, i) => b.at - loadBatches[i]!.at);
+    const votesAnswered =
+      (report.counts['vote.ok'] ?? 0) +
+      Object.entries(report.errors)
+        .filter(([key]) => key.startsWith('vote:') && key !== 'vote:TIMEOUT')
+        .reduce((n, [, c]) => n + c, 0);
+    return {
+      event: { size: event.size, public: event.public },
+      ...summary(run),
+      offeredRate: rate,
+      votesOkPerSecond: report.rates.votesOk,
+      votesAnsweredPerSecond: Math.round(
+        votesAnswered / (report.phases.load + report.phases.drain),
+      ),
+      voteErrors: Object.fromEntries(
+        Object.entries(report.errors).filter(([k]) => k.startsWith('vote:')),
+      ),
+      dropped: report.counts['vote.dropped'] ?? 0,
+      ack: report.latency.vote ?? null,
+      batches: {
+        perSecond: round(loadBatches.length / report.phases.load, 2),
+        size: stats(loadBatches.map((b) => b.size)),
+        gapMs: stats(gaps),
+        moderatorPerSecond: round(moderatorBatches.filter(inLoad).length / report.phases.load, 2),
+      },
+      audienceMessagesPerSecond: round(received.filter(inLoad).length / report.phases.load, 2),
+      warnings: report.warnings,
+    };
+  } finally {
+    disconnectAll();
+    await server.stop();
+  }
+}
+
+async function workersSideBySide() {
+  const rate = Number(options['workers-rate']);
+  const runs = [];
+  for (const workers of options.workers.split(',').map(Number)) {
+    const server = await startDais(workers);
+    try {
+      const event = await preparedEvent(server.url);
+      const run = await load(`workers-${workers}`, server, event, questionShape(rate));
+      runs.push({ workers, ...summary(run), ...questionFigures(run.report, rate) });
+    } finally {
+      await server.stop();
+    }
+  }
+  const [one, two] = runs;
+  return {
+    runs,
+    ratio: one && two ? round(two.answeredPerSecond / one.answeredPerSecond, 2) : null,
+  };
+}
+
+const results: {
+  ingest?: Awaited<ReturnType<typeof ingestAtRate>>;
+  sweep?: Awaited<ReturnType<typeof sweep>>;
+  votes?: Awaited<ReturnType<typeof voteStorm>>;
+  workers?: Awaited<ReturnType<typeof workersSideBySide>>;
+} = {};
+try {
+  if (SUITES.has('ingest')) results.ingest = await ingestAtRate();
+  if (SUITES.has('sweep')) results.sweep = await sweep();
+  if (SUITES.has('votes')) results.votes = await voteStorm();
+  if (SUITES.has('workers')) results.workers = await workersSideBySide();
+} finally {
+  disconnectAll();
+  await redis.stop();
+}
+
+const figures = { eventSize: EVENT_SIZE, durationSeconds: DURATION, ...results };
+finish(
+  'scale',
+  machineAtStart,
+  figures,
+  { out: joinPath(OUT, 'result.json'), json: options.json },
+  print,
+);
+
+function print({ ingest, sweep, votes, workers }: typeof figures) {
+  const ms = (s: { p50: number; p99: number } | null) =>
+    s ? `p50 ${s.p50} ms, p99 ${s.p99} ms` : '-';
+  const cpu = (c: {
+    serverSeconds: number[];
+    redisSeconds: number;
+    toolPercentOfMachine: number;
+    wallSeconds: number;
+  }) =>
+    `CPU s: server ${c.serverSeconds.join('+')}, Redis ${c.redisSeconds} over ${c.wallSeconds} s; load tool ${c.toolPercentOfMachine}% of the machine`;
+  const warn = (warnings: string[]) => warnings.map((w) => `    ! ${w}`);
+  const lines: string[] = [];
+  if (ingest) {
+    lines.push(
+      `ingest at ${ingest.offeredRate}/s (event of ${ingest.event.size}): ${ingest.answeredPerSecond}/s answered; ack ${ms(ingest.ack)}; ${cpu(ingest.cpu)}`,
+      ...warn(ingest.warnings),
+    );
+  }
+  if (sweep) {
+    for (const run of sweep.runs) {
+      lines.push(
+        `sweep ${run.offeredRate}/s: ${run.answeredPerSecond}/s answered, ${run.dropped} dropped, ${run.timeouts} timed out; ack ${ms(run.ack)}; ${run.sustained ? 'sustained' : 'NOT sustained'}; ${cpu(run.cpu)}`,
+        ...warn(run.warnings),
+      );
+    }
+    lines.push(
+      `max sustained ${sweep.maxSustainedRate}/s; peak ${sweep.peakAnsweredPerSecond}/s answered`,
+    );
+  }
+  if (votes) {
+    lines.push(
+      `votes at ${votes.offeredRate}/s (event of ${votes.event.size}): ${votes.votesAnsweredPerSecond}/s answered (${votes.votesOkPerSecond}/s ok), ${votes.dropped} dropped; ack ${ms(votes.ack)}; ${cpu(votes.cpu)}`,
+      `  votes:changed ${votes.batches.perSecond}/s to the audience (${votes.batches.moderatorPerSecond}/s to moderators), ${votes.batches.size?.p50} questions each (max ${votes.batches.size?.max}), ${votes.batches.gapMs?.min}–${votes.batches.gapMs?.max} ms apart; an audience socket received ${votes.audienceMessagesPerSecond} messages/s`,
+      ...warn(votes.warnings),
+    );
+  }
+  if (workers) {
+    for (const run of workers.runs) {
+      lines.push(
+        `--workers ${run.workers} at ${run.offeredRate}/s: ${run.answeredPerSecond}/s answered, ${run.dropped} dropped; ack ${ms(run.ack)}; ${cpu(run.cpu)}`,
+        ...warn(run.warnings),
+      );
+    }
+    lines.push(`two processes / one: ${workers.ratio}`);
+  }
+  console.log(lines.join('\n'));
+}
+process.exit(0);
