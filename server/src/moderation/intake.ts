@@ -53,7 +53,7 @@ export function createIntake(store: EventStore) {
 
   async function submit(
     code: string,
-    asker: { text: string; authorId: string; authorName: string | null },
+    asker: Pick<NewQuestion, 'text' | 'authorId' | 'authorName' | 'requestId'>,
     now: number,
   ) {
     let fresh = false;

@@ -130,20 +130,33 @@ function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
 }
 
 function registerAudience(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
-  const { intake, logger, now } = deps;
-  handle(socket, 'question:submit', logger, async ({ text, name }) => {
+  const { intake, store, logger, now } = deps;
+  handle(socket, 'question:submit', logger, async ({ text, name, requestId }) => {
     const { code, participantId } = joined(socket);
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
-    const { change, leader } = await intake.submit(
-      code,
-      { text, authorId: participantId, authorName: name || null },
-      now(),
-    );
-    publishChange(io, code, 'submitted', change);
-    if (leader) publishChange(io, code, 'merged', leader);
-    return { question: toOwn(change.question) };
+    try {
+      const { change, leader, replayed } = await intake.submit(
+        code,
+        { text, authorId: participantId, authorName: name || null, requestId },
+        now(),
+      );
+      if (!replayed) publishChange(io, code, 'submitted', change);
+      if (leader) publishChange(io, code, 'merged', leader);
+      return { question: toOwn(change.question) };
+    } catch (error) {
+      // A retry the intake refuses before the store (closed since, settings changed)
+      // may be one whose first attempt was stored: that one still gets its question.
+      const refusal = error instanceof StoreError && REFUSED_BEFORE_STORE.has(error.code);
+      const stored =
+        refusal && requestId && (await store.findSubmitted(code, participantId, requestId));
+      if (stored) return { question: toOwn(stored) };
+      throw error;
+    }
   });
 }
+
+/** Refusals the intake gives before the submit script sees the request id. */
+const REFUSED_BEFORE_STORE = new Set<ErrorCode>([ErrorCode.QuestionsClosed, ErrorCode.Rejected]);
 
 const STATUS_ACTIONS = {
   'question:reject': ['reject', 'rejected'],

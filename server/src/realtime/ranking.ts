@@ -45,10 +45,10 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
   const { store, ranking, votes, logger, now } = deps;
 
   // The voter hears the fresh count in the ack; everyone else in the next batch.
-  handle(socket, 'question:vote', logger, async ({ questionId, up }) => {
+  handle(socket, 'question:vote', logger, async ({ questionId, up, requestId }) => {
     const { code, actor } = joined(socket);
     // Only the audience votes (authorize): the actor is the participant.
-    const result = await ranking.vote(code, questionId, actor.id, up);
+    const result = await ranking.vote(code, questionId, actor.id, up, requestId);
     if (result.changed) votes.mark(code, result.leaderId);
     return { questionId: result.leaderId, votes: result.votes, voted: result.voted };
   });

@@ -21,7 +21,7 @@ import {
   type ReasonPolicy,
 } from '@dais/shared';
 import { hashKey, newId, newSecretKey } from '../security/secrets';
-import { eventKeys, SECRET_KEY, statusKeys, type EventKeys } from './keys';
+import { eventKeys, REQUEST_TTL_SECONDS, SECRET_KEY, statusKeys, type EventKeys } from './keys';
 
 /** A refusal the client should hear about, with its protocol error code. */
 export class StoreError extends Error {
@@ -83,6 +83,8 @@ export interface NewQuestion {
   fingerprint: string;
   /** Its LSH bands; none when held. */
   bands: string[];
+  /** The client's id for this ask, the same on every retry (see submit-question.lua). */
+  requestId?: string;
 }
 
 /** The only module that speaks to Redis about events; every write is one Lua script. */
@@ -191,13 +193,14 @@ export function createEventStore(redis: RedisClient) {
   /**
    * Stores a new question in one script call, which also decides its cluster (the
    * closest open near-duplicate, or a new one). Returns the question and, when it
-   * joined a cluster, the leader's new state: all a broadcast needs.
+   * joined a cluster, the leader's new state: all a broadcast needs. A retry of a
+   * request already stored is `replayed`: nothing changed, the question is as it is now.
    */
   async function submitQuestion(
     code: string,
     input: NewQuestion,
     now: number,
-  ): Promise<{ change: Change; leader?: Change }> {
+  ): Promise<{ change: Change; leader?: Change; replayed?: true }> {
     const keys = eventKeys(code);
     const id = newId();
     const scriptKeys = [
@@ -211,6 +214,7 @@ export function createEventStore(redis: RedisClient) {
       keys.fingerprints,
       keys.clusterOf,
       keys.rank,
+      keys.request(input.authorId, input.requestId ?? ''),
       ...input.bands.map(keys.band),
     ];
     const [logId, status, leaderId, leaderFields] = await run(() =>
@@ -230,8 +234,14 @@ export function createEventStore(redis: RedisClient) {
         input.fingerprint,
         keys.question(''),
         keys.askers(''),
+        input.requestId ? REQUEST_TTL_SECONDS : 0,
       ),
     );
+    if (logId === '') {
+      const stored = toQuestion(fieldsOf(leaderFields), leaderId || null);
+      if (!stored) throw new StoreError(ErrorCode.QuestionNotFound, 'No such question');
+      return { change: { logId, question: stored, previous: stored.status }, replayed: true };
+    }
     // The script stored exactly this; no need to read it back on the question's hot path.
     const question: Question = {
       id,
@@ -259,6 +269,18 @@ export function createEventStore(redis: RedisClient) {
     return leader
       ? { change, leader: { logId, question: leader, previous: leader.status } }
       : { change };
+  }
+
+  /** The question a recorded request id stored, as it is now; null when none. */
+  async function findSubmitted(code: string, authorId: string, requestId: string) {
+    const keys = eventKeys(code);
+    const id = await redis.get(keys.request(authorId, requestId));
+    if (!id) return null;
+    const [fields, leaderId] = await Promise.all([
+      redis.hgetall(keys.question(id)),
+      redis.hget(keys.clusterOf, id),
+    ]);
+    return toQuestion(fields, leaderId);
   }
 
   /**
@@ -537,6 +559,7 @@ export function createEventStore(redis: RedisClient) {
     mustGetEvent,
     configure,
     submitQuestion,
+    findSubmitted,
     transition,
     merge,
     split,

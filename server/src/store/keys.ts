@@ -39,6 +39,13 @@ export function eventKeys(code: string) {
     rank: `${tag}:rank`,
     /** Set per cluster leader: the participants who upvoted its cluster. */
     voters: (leaderId: string) => `${tag}:voters:${leaderId}`,
+    /**
+     * String per participant's request id (question:submit, question:vote), for
+     * REQUEST_TTL_SECONDS: what the first attempt did, so a retry does nothing again
+     * and gets the same answer (submit: the question id; vote: 'leader,votes,voted').
+     */
+    request: (participantId: string, requestId: string) =>
+      `${tag}:req:${participantId}:${requestId}`,
     /** List: "Up next", the approved questions moderators lined up for the stage. */
     queue: `${tag}:queue`,
     /**
@@ -71,6 +78,12 @@ export function eventKeys(code: string) {
 export type EventKeys = ReturnType<typeof eventKeys>;
 
 export const statusKeys = (keys: EventKeys) => QUESTION_STATUSES.map((s) => keys.status(s));
+
+/**
+ * How long a request id is remembered: longer than any client retries (its offline
+ * queue sends again on reconnect), short enough that the records cost little.
+ */
+export const REQUEST_TTL_SECONDS = 24 * 60 * 60;
 
 /** The server's signing secret, shared by every process on this Redis. */
 export const SECRET_KEY = 'dais:secret';

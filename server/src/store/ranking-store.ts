@@ -6,7 +6,7 @@ import {
   type QuestionStatus,
   type Role,
 } from '@dais/shared';
-import { eventKeys } from './keys';
+import { eventKeys, REQUEST_TTL_SECONDS } from './keys';
 import {
   Retry,
   StoreError,
@@ -42,12 +42,20 @@ export function createRankingStore(redis: RedisClient, events: EventStore) {
   /**
    * Votes for the cluster of `questionId` (its leader) or withdraws the vote. The
    * leader is read first; the script re-checks it and we retry if a merge moved it.
+   * With a request id, a retry of a vote already done changes nothing and answers as
+   * the first attempt did.
    */
-  async function vote(code: string, questionId: string, voter: string, up: boolean) {
+  async function vote(
+    code: string,
+    questionId: string,
+    voter: string,
+    up: boolean,
+    requestId?: string,
+  ) {
     const keys = eventKeys(code);
     return retrying(async () => {
       const leaderId = (await redis.hget(keys.clusterOf, questionId)) ?? questionId;
-      const [votes, voted, logId] = await run(() =>
+      const [votes, voted, logId, votedFor] = await run(() =>
         redis.voteQuestion(
           keys.log,
           keys.question(questionId),
@@ -55,14 +63,16 @@ export function createRankingStore(redis: RedisClient, events: EventStore) {
           keys.voters(leaderId),
           keys.clusterOf,
           keys.rank,
+          keys.request(voter, requestId ?? ''),
           questionId,
           leaderId,
           voter,
           up ? '1' : '0',
           PUBLIC_STATUSES.join(','),
+          requestId ? REQUEST_TTL_SECONDS : 0,
         ),
       );
-      return { leaderId, votes, voted: voted === 1, changed: logId !== '' };
+      return { leaderId: votedFor, votes, voted: voted === 1, changed: logId !== '' };
     });
   }
 

@@ -73,8 +73,9 @@ declare module 'ioredis' {
       voters: string,
       clusterOf: string,
       rank: string,
+      request: string,
       ...args: Arg[]
-    ): Result<[number, number, string], Context>;
+    ): Result<[number, number, string, string], Context>;
     setFlag(
       log: string,
       question: string,

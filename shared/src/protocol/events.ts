@@ -135,7 +135,7 @@ export const CLIENT_EVENTS = {
     roles: ['audience'],
     payload: SubmitSchema,
     ack: z.object({ question: OwnQuestionSchema }),
-    doc: 'Ask a question. The filter then passes it (status pending), holds it for the moderators (status held), or turns it away (REJECTED with reasons; nothing is stored). A near-duplicate of an earlier question joins its cluster (status merged, clusterId = that question); asking the same again yourself is REJECTED as spam.',
+    doc: 'Ask a question. The filter then passes it (status pending), holds it for the moderators (status held), or turns it away (REJECTED with reasons; nothing is stored). A near-duplicate of an earlier question joins its cluster (status merged, clusterId = that question); asking the same again yourself is REJECTED as spam. A retry with the same requestId (within 24 hours) stores nothing and is answered with the question the first attempt stored, as it is now.',
   },
   'question:approve': {
     roles: ['moderator'],
@@ -177,7 +177,7 @@ export const CLIENT_EVENTS = {
     roles: ['audience'],
     payload: VoteSchema,
     ack: z.object({ questionId: z.string(), votes: z.number().int(), voted: z.boolean() }),
-    doc: 'Upvote a public question (up: true) or withdraw the vote. A vote counts once per participant per cluster: voting for a merged question votes for its leader, whose id the ack names. Counts reach everyone in batches (votes:changed).',
+    doc: 'Upvote a public question (up: true) or withdraw the vote. A vote counts once per participant per cluster: voting for a merged question votes for its leader, whose id the ack names. Counts reach everyone in batches (votes:changed). A retry with the same requestId (within 24 hours) changes nothing and gets the first attempt\'s ack again.',
   },
   'question:pin': {
     roles: ['moderator'],

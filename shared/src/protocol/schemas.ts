@@ -14,6 +14,11 @@ import { ReasonPolicySchema } from '../moderation/types';
 const MAX_WIRE_TEXT = 4000;
 const QuestionId = z.string().min(1).max(64);
 const SecretKey = z.string().min(1).max(128);
+/**
+ * A random id the client makes once per intended action and sends again on every
+ * retry of it: the server does the action once and answers every retry alike.
+ */
+const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** Handshake `auth` of every connection. @example { protocol: 1 } */
 export const HandshakeSchema = z.object({ protocol: z.number().int() });
@@ -48,10 +53,15 @@ export const JoinSchema = z.discriminatedUnion('role', [
 ]);
 export type JoinPayload = z.input<typeof JoinSchema>;
 
-/** @example { text: 'How can schools protect children online?', name: 'Li' } */
+/**
+ * Optional on the wire (scripts and older clients leave it out, and are then not
+ * protected against doubles); the web client always sends one.
+ * @example { text: 'How can schools protect children online?', name: 'Li', requestId: 'r_8Gk2mQ7xLp' }
+ */
 export const SubmitSchema = z.object({
   text: z.string().max(MAX_WIRE_TEXT),
   name: z.string().trim().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+  requestId: RequestId.optional(),
 });
 export type SubmitPayload = z.input<typeof SubmitSchema>;
 
@@ -70,8 +80,15 @@ const Expected = QuestionStatusSchema.optional();
 export const ModerateSchema = z.object({ questionId: QuestionId, expected: Expected });
 export type ModeratePayload = z.input<typeof ModerateSchema>;
 
-/** Upvote (up: true) or withdraw it. @example { questionId: 'k3J9xQ2mPa1z', up: true } */
-export const VoteSchema = z.object({ questionId: QuestionId, up: z.boolean() });
+/**
+ * Upvote (up: true) or withdraw it; `requestId` as for question:submit.
+ * @example { questionId: 'k3J9xQ2mPa1z', up: true, requestId: 'r_Vt3nQ9sLk2' }
+ */
+export const VoteSchema = z.object({
+  questionId: QuestionId,
+  up: z.boolean(),
+  requestId: RequestId.optional(),
+});
 export type VotePayload = z.input<typeof VoteSchema>;
 
 /** Pin or star on (true) or off. @example { questionId: 'k3J9xQ2mPa1z', on: true } */

@@ -12,15 +12,18 @@
   KEYS[1] meta hash  KEYS[2] question hash  KEYS[3] set of the status it has when it
   leads a cluster (ARGV[8])  KEYS[4] merged set  KEYS[5] participant's set  KEYS[6] log
   stream  KEYS[7] the question's askers set  KEYS[8] fingerprints hash  KEYS[9]
-  clusterOf hash  KEYS[10] rank set  KEYS[11..] the question's LSH band sets (none
-  when held)
+  clusterOf hash  KEYS[10] rank set  KEYS[11] the asker's request record
+  KEYS[12..] the question's LSH band sets (none when held)
   ARGV[1] id  ARGV[2] text  ARGV[3] publicText  ARGV[4] length  ARGV[5] authorId
   ARGV[6] authorName ('')  ARGV[7] now  ARGV[8] status unless merged (held|pending|
   approved)  ARGV[9] filter reasons, comma separated  ARGV[10] config revision the
   filter used  ARGV[11] fingerprint JSON ({ tokens, bands })  ARGV[12] key prefix of
-  question hashes  ARGV[13] key prefix of askers sets
+  question hashes  ARGV[13] key prefix of askers sets  ARGV[14] seconds the request
+  record lasts ('0': the client sent no request id, nothing is recorded)
   Returns: { log id, status, leader id ('' when it leads), the leader's hash after the
-  change (field, value, ...; empty when it leads) }.
+  change (field, value, ...; empty when it leads) }. A retry of a recorded request
+  stores nothing and returns { '', '', its leader id or '', the hash of the question
+  the first attempt stored, as it is now }.
   Errors: EVENT_NOT_FOUND; QUESTIONS_CLOSED; SLOW_MODE <ms until the asker may ask
   again>; TOO_LONG <limit>; STALE_CONFIG (refilter with the new settings);
   ALREADY_ASKED (same asker, same cluster).
@@ -29,6 +32,13 @@ local rcall = redis.call
 local limit, open, endedAt, slow, rev = unpack(rcall('HMGET', KEYS[1], 'maxQuestionLength',
   'open', 'endedAt', 'slowModeSeconds', 'configRev'))
 if not limit then return redis.error_reply('EVENT_NOT_FOUND') end
+-- Checked first: a retry must not meet slow mode or ALREADY_ASKED for its own question.
+local recorded = ARGV[14] ~= '0' and rcall('GET', KEYS[11])
+if recorded then
+  local fields = rcall('HGETALL', ARGV[12] .. recorded)
+  if #fields == 0 then return redis.error_reply('QUESTION_NOT_FOUND') end
+  return { '', '', rcall('HGET', KEYS[9], recorded) or '', fields }
+end
 if open == '0' or endedAt then return redis.error_reply('QUESTIONS_CLOSED') end
 local slowMs = (tonumber(slow) or 0) * 1000
 if slowMs > 0 then
@@ -42,7 +52,7 @@ if (rev or '0') ~= ARGV[10] then return redis.error_reply('STALE_CONFIG') end
 local id, status, author, now = ARGV[1], ARGV[8], ARGV[5], ARGV[7]
 local questionPrefix, askersPrefix = ARGV[12], ARGV[13]
 local bandKeys = {}
-for i = 11, #KEYS do bandKeys[#bandKeys + 1] = KEYS[i] end
+for i = 12, #KEYS do bandKeys[#bandKeys + 1] = KEYS[i] end
 
 -- The closest near-duplicate whose cluster still takes duplicates.
 local leader
@@ -96,6 +106,7 @@ else
     for _, key in ipairs(bandKeys) do rcall('SADD', key, id) end
   end
 end
+if ARGV[14] ~= '0' then rcall('SET', KEYS[11], id, 'EX', ARGV[14]) end
 local logId = rcall('XADD', KEYS[6], '*', 'type', 'question.submitted', 'id', id, 'actor', author,
   'actorName', ARGV[6], 'status', status, 'cluster', leader or '')
 return { logId, status, leader or '', leaderState }
