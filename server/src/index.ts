@@ -1,7 +1,12 @@
 /** What the tests and tools use of the server: the composition root and the embedded Redis. */
 export { createApp, type App, type AppDeps } from './app';
 export { silentLogger, type Logger } from './logger';
-export { freePort, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded';
+export {
+  freePort,
+  startEmbeddedRedis,
+  type EmbeddedRedis,
+  type FsyncPolicy,
+} from './redis/embedded';
 export { connectRedis, type RedisClient } from './redis/client';
 // The question intake without sockets, for benchmarks.
 export { createIntake } from './moderation/intake';

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { runPrimary } from './cluster-primary';
 import { clusterNodes, connectRedis, type RedisTarget } from './redis/client';
-import { RedisNotInstalledError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded';
+import {
+  fsyncPolicy,
+  RedisNotInstalledError,
+  startEmbeddedRedis,
+  type EmbeddedRedis,
+} from './redis/embedded';
 
 /**
  * The only place that reads the environment and the command line, and listens.
@@ -13,6 +18,7 @@ import { RedisNotInstalledError, startEmbeddedRedis, type EmbeddedRedis } from '
 const port = Number(process.env.PORT ?? 3000);
 const dataDir =
   process.env.DAIS_DATA_DIR ?? fileURLToPath(new URL('../../.data/redis', import.meta.url));
+const fsync = fsyncPolicy(process.env.DAIS_REDIS_FSYNC);
 const workers = workerCount(process.argv.slice(2), process.env.DAIS_WORKERS);
 const configured = redisTarget(process.env.REDIS_URL, process.env.REDIS_CLUSTER);
 
@@ -23,7 +29,7 @@ if (cluster.isWorker) {
   const embedded = configured ? undefined : await startEmbedded();
   const target = configured ?? { url: embedded!.url };
   const redisLine = embedded
-    ? `embedded, data in ${dataDir}`
+    ? `embedded, data in ${dataDir}, AOF fsync ${fsync}`
     : 'url' in target
       ? 'REDIS_URL'
       : `REDIS_CLUSTER (${target.cluster.length} startup nodes)`;
@@ -72,7 +78,7 @@ async function serve(
 
 async function startEmbedded(): Promise<EmbeddedRedis> {
   try {
-    return await startEmbeddedRedis(dataDir);
+    return await startEmbeddedRedis(dataDir, undefined, [], fsync);
   } catch (error) {
     if (error instanceof RedisNotInstalledError) {
       console.error(error.message);

@@ -70,18 +70,36 @@ export function authorize(socket: DaisSocket) {
 function toFailure(error: unknown, event: string, logger: Logger): Failure {
   if (error instanceof StoreError) return fail(error.code, error.message, error.details);
   if (isRedisDown(error)) {
-    return fail(ErrorCode.Unavailable, 'The store is unreachable; nothing was changed');
+    // Not "nothing was changed": a command that timed out, or was in flight when the
+    // connection dropped, may still have run. A retry with the same request id is safe.
+    return fail(ErrorCode.Unavailable, 'The store did not answer; please try again');
   }
   logger.error(`${event} failed`, error);
   return fail(ErrorCode.Internal, 'Something went wrong on the server');
 }
 
-/** ioredis' ways of saying the command never reached Redis. */
-const isRedisDown = (error: unknown) =>
-  error instanceof Error &&
-  /Connection is closed|max retries per request|Stream isn't writeable|ECONNREFUSED/i.test(
-    error.message,
-  );
+/**
+ * ioredis' and Redis' ways of saying the store could not answer: the connection is
+ * down or was lost (Redis or Cluster client), a command timed out (a stalled Redis),
+ * or Redis is up but cannot serve yet (loading its AOF, a cluster without all its
+ * slots, a busy script, a disk it cannot write).
+ */
+const REDIS_DOWN = new RegExp(
+  [
+    'Connection is closed',
+    'max retries per request',
+    "Stream isn't writeable",
+    'ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT',
+    'Command timed out',
+    'None of startup nodes is available',
+    'Failed to refresh slots cache',
+    'Too many Cluster redirections',
+    "Cluster isn't ready",
+    '^(LOADING|BUSY|MISCONF|CLUSTERDOWN|TRYAGAIN|MASTERDOWN|READONLY)\\b',
+  ].join('|'),
+  'i',
+);
+const isRedisDown = (error: unknown) => error instanceof Error && REDIS_DOWN.test(error.message);
 
 /** The socket's event, role and actor; `authorize` has already refused sockets that did not join. */
 export function joined(socket: DaisSocket) {

@@ -28,8 +28,28 @@ export function clusterNodes(list: string): { host: string; port: number }[] {
   return nodes;
 }
 
-/** Opens the connection the app runs on; `options` apply to every node of a cluster. */
+/**
+ * How the app's connections behave while Redis is away or stalled, so every request
+ * is answered (UNAVAILABLE) instead of waiting, and nothing piles up in memory:
+ * - `commandTimeout`: a command Redis has not answered within 2 s fails. A stopped or
+ *   stalled Redis keeps its connection open, and nothing else would end the wait. Redis
+ *   may still run the command later, which is why writes carry request ids.
+ * - `maxRetriesPerRequest: 1`: commands queued while the connection is down fail after
+ *   one reconnect attempt (ioredis retries every 50 ms to 2 s), so the offline queue
+ *   holds at most a few seconds of requests. A Cluster's own queue is emptied on each
+ *   failed reconnect too.
+ */
+export const OUTAGE_OPTIONS = {
+  commandTimeout: 2_000,
+  maxRetriesPerRequest: 1,
+} as const satisfies RedisOptions;
+
+/**
+ * Opens the connection the app runs on, with OUTAGE_OPTIONS unless `options` say
+ * otherwise; `options` apply to every node of a cluster.
+ */
 export function connectRedis(target: RedisTarget, options: RedisOptions = {}): RedisClient {
-  if ('url' in target) return new Redis(target.url, options);
-  return new Cluster(target.cluster, { redisOptions: options });
+  const chosen = { ...OUTAGE_OPTIONS, ...options };
+  if ('url' in target) return new Redis(target.url, chosen);
+  return new Cluster(target.cluster, { redisOptions: chosen });
 }

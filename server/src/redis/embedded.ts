@@ -18,14 +18,32 @@ export class RedisNotInstalledError extends Error {
 }
 
 /**
- * Starts a private redis-server on a free loopback port, with its data (AOF on)
- * in `dataDir`, so events survive a restart of the app. `extraArgs` go to
- * redis-server as they are (the tests' cluster nodes use them).
+ * When redis-server fsyncs its AOF. `always`: before it answers a write, so an
+ * acknowledged write survives a crash of Redis or of the machine. `everysec`: once
+ * a second, so up to about a second of acknowledged writes can be lost on power
+ * loss (a kill -9 of redis-server alone loses only what the OS had not written).
+ */
+export type FsyncPolicy = 'always' | 'everysec';
+export const FSYNC_POLICIES: readonly FsyncPolicy[] = ['always', 'everysec'];
+
+/** DAIS_REDIS_FSYNC as given (unset: `always`, the default the docs measure and explain). */
+export function fsyncPolicy(value: string | undefined): FsyncPolicy {
+  if (value === undefined || value === '') return 'always';
+  if ((FSYNC_POLICIES as readonly string[]).includes(value)) return value as FsyncPolicy;
+  throw new Error(`DAIS_REDIS_FSYNC must be always or everysec, not "${value}"`);
+}
+
+/**
+ * Starts a private redis-server on a free loopback port, with its data (AOF on,
+ * fsynced as `fsync` says) in `dataDir`, so events survive a restart of the app.
+ * `extraArgs` go to redis-server as they are, after ours (the tests' cluster nodes
+ * use them).
  */
 export async function startEmbeddedRedis(
   dataDir: string,
   port?: number,
   extraArgs: string[] = [],
+  fsync: FsyncPolicy = 'always',
 ): Promise<EmbeddedRedis> {
   mkdirSync(dataDir, { recursive: true });
   const bound = port ?? (await freePort());
@@ -40,6 +58,8 @@ export async function startEmbeddedRedis(
       dataDir,
       '--appendonly',
       'yes',
+      '--appendfsync',
+      fsync,
       '--save',
       '',
       '--daemonize',
