@@ -58,6 +58,8 @@ const recorder = new Recorder('main (moderators)');
 const aggregator = new Aggregator();
 const approvals = new Map<string, Approval>();
 const crashes: string[] = [];
+const ownPids = [process.pid];
+aggregator.ownProcess(process.pid, 'main (moderators)');
 let children: ReturnType<typeof startWorker>[] = [];
 /** When each phase began (clock() ms). */
 const marks: Partial<Record<Phase | 'end', number>> = { setup: runStart };
@@ -77,11 +79,12 @@ if (!options.quiet) {
 }
 const bar = progressBar(Math.ceil(options.rampUp + options.duration), options.quiet);
 
-const watch = async (second: number) => {
-  if (options.watchPids.length === 0) return;
-  const usage = await pidusage(options.watchPids).catch(() => ({}));
+/** CPU and memory of the tool's processes and the watched ones, read from outside. */
+const sampleUsage = async (second: number) => {
+  const pids = [...ownPids, ...options.watchPids];
+  const usage = await pidusage(pids).catch(() => ({}));
   for (const [pid, stat] of Object.entries(usage)) {
-    aggregator.watch(second, Number(pid), stat.cpu, stat.memory / 2 ** 20);
+    aggregator.sample(second, Number(pid), { cpuPercent: stat.cpu, rssMB: stat.memory / 2 ** 20 });
   }
 };
 /** The machine's busy CPU since the last call, in % of one core (all processes). */
@@ -103,7 +106,7 @@ const machineCpu = () => {
 const stopTicks = everySecond(runStart, (second) => {
   aggregator.add(recorder.flush(second, 0));
   aggregator.machine(second, machineCpu());
-  void watch(second);
+  void sampleUsage(second);
   // Load processes report a second a moment after it (later when they are starved):
   // show the newest second every process has reported.
   const shown = Math.min(second - 1, aggregator.reportedBy(children.length + 1));
@@ -198,6 +201,10 @@ function startWorker(config: WorkerConfig) {
   const child: ChildProcess = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), {
     serialization: 'advanced',
   });
+  if (child.pid !== undefined) {
+    ownPids.push(child.pid);
+    aggregator.ownProcess(child.pid, `load process ${config.index + 1}`);
+  }
   let readyResolve: () => void;
   let doneResolve: (tally: VoteTally) => void;
   const ready = new Promise<void>((r) => (readyResolve = r));

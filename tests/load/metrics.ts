@@ -28,13 +28,10 @@ export interface Tick {
   latency: Partial<Record<LatencyKind, number[]>>;
   /** Fan-out: approved question id → when sampled sockets got its `question:changed`. */
   receipts: Record<string, number[]>;
-  /** CPU this process used in the second, in % of one core. */
-  cpuPercent: number;
   /** Event loop utilization (0..1): near 1, the process itself is the bottleneck. */
   elu: number;
   /** The event loop's worst delay in the second (ms). */
   loopDelayMaxMs: number;
-  rssMB: number;
   /** How far behind its schedule the process sent requests, at worst (ms). */
   lagMs: number;
 }
@@ -46,10 +43,8 @@ export class Recorder {
   private latency: Partial<Record<LatencyKind, number[]>> = {};
   private receipts: Record<string, number[]> = {};
   private lagMs = 0;
-  private cpu = process.cpuUsage();
   private elu = performance.eventLoopUtilization();
   private loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  private lastFlush = clock();
 
   constructor(private readonly source: string) {
     this.loopDelay.enable();
@@ -84,8 +79,6 @@ export class Recorder {
   }
 
   flush(second: number, sockets: number): Tick {
-    const now = clock();
-    const cpu = process.cpuUsage(this.cpu);
     const elu = performance.eventLoopUtilization(this.elu);
     const tick: Tick = {
       source: this.source,
@@ -95,10 +88,8 @@ export class Recorder {
       errors: this.errors,
       latency: this.latency,
       receipts: this.receipts,
-      cpuPercent: ((cpu.user + cpu.system) / 1000 / Math.max(1, now - this.lastFlush)) * 100,
       elu: elu.utilization,
       loopDelayMaxMs: this.loopDelay.max / 1e6,
-      rssMB: residentMB(),
       lagMs: this.lagMs,
     };
     this.counts = {};
@@ -106,38 +97,31 @@ export class Recorder {
     this.latency = {};
     this.receipts = {};
     this.lagMs = 0;
-    this.cpu = process.cpuUsage();
     this.elu = performance.eventLoopUtilization();
     this.loopDelay.reset();
-    this.lastFlush = now;
     return tick;
   }
 }
 
-/** Resident memory in MB; 0 when it cannot be read (reading it takes a file descriptor). */
-function residentMB(): number {
-  try {
-    return process.memoryUsage.rss() / 2 ** 20;
-  } catch {
-    return 0;
-  }
-}
-
-/** Calls `fn(second)` at every whole second after `origin` (a `clock()` time) until stopped. */
+/**
+ * Calls `fn(second)` at the end of every whole second after `origin` (a `clock()`
+ * time) until stopped. A process starved for several seconds reports once, for the
+ * second it wakes in, rather than once per second it slept through.
+ */
 export function everySecond(origin: number, fn: (second: number) => void): () => void {
   let timer: NodeJS.Timeout;
-  let second = Math.max(0, Math.floor((clock() - origin) / 1000));
-  const schedule = () => {
-    second += 1;
+  const current = () => Math.max(0, Math.floor((clock() - origin) / 1000));
+  const schedule = (second: number) => {
     timer = setTimeout(
       () => {
-        fn(second - 1);
-        schedule();
+        const now = current();
+        fn(Math.max(second, now - 1));
+        schedule(Math.max(second, now - 1) + 1);
       },
-      Math.max(0, origin + second * 1000 - clock()),
+      Math.max(0, origin + (second + 1) * 1000 - clock()),
     );
   };
-  schedule();
+  schedule(current());
   return () => clearTimeout(timer);
 }
 

@@ -166,10 +166,15 @@ interface Bucket {
   errors: number;
   latency: Partial<Record<LatencyKind, number[]>>;
   receipts: Record<string, number[]>;
-  cpu: Map<string, number>;
   lagMs: number;
-  watched: Record<string, { cpuPercent: number; rssMB: number }>;
+  /** pid → its CPU (% of one core) and memory, sampled from outside by the main process. */
+  usage: Map<number, Usage>;
   machineCpuPercent: number;
+}
+
+interface Usage {
+  cpuPercent: number;
+  rssMB: number;
 }
 
 export interface Approval {
@@ -184,6 +189,8 @@ export class Aggregator {
   private counts: Record<string, number> = {};
   private errors: Record<string, number> = {};
   private processes = new Map<string, Tick[]>();
+  /** The load tool's own processes: pid → name (the others sampled are watched). */
+  private toolPids = new Map<number, string>();
 
   add(tick: Tick) {
     const bucket = this.bucket(tick.second);
@@ -197,15 +204,19 @@ export class Aggregator {
     for (const [id, times] of Object.entries(tick.receipts)) {
       (bucket.receipts[id] ??= []).push(...times);
     }
-    bucket.cpu.set(tick.source, (bucket.cpu.get(tick.source) ?? 0) + tick.cpuPercent);
     bucket.lagMs = Math.max(bucket.lagMs, tick.lagMs);
     const ticks = this.processes.get(tick.source) ?? [];
     ticks.push(tick);
     this.processes.set(tick.source, ticks);
   }
 
-  watch(second: number, pid: number, cpuPercent: number, rssMB: number) {
-    this.bucket(second).watched[pid] = { cpuPercent, rssMB };
+  /** A process of the tool, so its samples count as the tool's. */
+  ownProcess(pid: number, source: string) {
+    this.toolPids.set(pid, source);
+  }
+
+  sample(second: number, pid: number, usage: Usage) {
+    this.bucket(second).usage.set(pid, usage);
   }
 
   machine(second: number, cpuPercent: number) {
@@ -258,10 +269,16 @@ export class Aggregator {
       voteP99: p(bucket.latency.vote, 'p99'),
       moderatorP99: p(moderator, 'p99'),
       fanoutP99: p(fanout, 'p99'),
-      toolCpuPercent: round(sum(bucket.cpu.values())),
+      toolCpuPercent: round(
+        sum(
+          [...bucket.usage].flatMap(([pid, u]) => (this.toolPids.has(pid) ? [u.cpuPercent] : [])),
+        ),
+      ),
       lagMs: round(bucket.lagMs),
       watchedCpuPercent: Object.fromEntries(
-        Object.entries(bucket.watched).map(([pid, w]) => [pid, round(w.cpuPercent)]),
+        [...bucket.usage].flatMap(([pid, u]) =>
+          this.toolPids.has(pid) ? [] : [[String(pid), round(u.cpuPercent)]],
+        ),
       ),
       machineCpuPercent: round(bucket.machineCpuPercent),
     };
@@ -285,31 +302,45 @@ export class Aggregator {
   seconds = () => [...this.buckets.keys()].sort((a, b) => a - b);
   totals = () => ({ counts: { ...this.counts }, errors: { ...this.errors } });
 
+  /** Every sample of one process, in the order of the seconds. */
+  private usageOf(pid: number): Usage[] {
+    return this.seconds().flatMap((second) => {
+      const usage = this.buckets.get(second)?.usage.get(pid);
+      return usage ? [usage] : [];
+    });
+  }
+
   processSummaries(): LoadReport['tool']['processes'] {
-    return [...this.processes].map(([source, ticks]) => ({
-      source,
-      cpuPercentMean: round(sum(ticks.map((t) => t.cpuPercent)) / ticks.length),
-      cpuPercentMax: round(Math.max(...ticks.map((t) => t.cpuPercent))),
-      eluMax: round(Math.max(...ticks.map((t) => t.elu))),
-      loopDelayMaxMs: round(Math.max(...ticks.map((t) => t.loopDelayMaxMs))),
-      rssMBMax: round(Math.max(...ticks.map((t) => t.rssMB))),
-      lagMsMax: round(Math.max(...ticks.map((t) => t.lagMs))),
-    }));
+    return [...this.toolPids].map(([pid, source]) => {
+      const usage = this.usageOf(pid);
+      const ticks = this.processes.get(source) ?? [];
+      const max = (values: number[]) => round(Math.max(0, ...values));
+      return {
+        source,
+        cpuPercentMean: round(sum(usage.map((u) => u.cpuPercent)) / Math.max(1, usage.length)),
+        cpuPercentMax: max(usage.map((u) => u.cpuPercent)),
+        eluMax: max(ticks.map((t) => t.elu)),
+        loopDelayMaxMs: max(ticks.map((t) => t.loopDelayMaxMs)),
+        rssMBMax: max(usage.map((u) => u.rssMB)),
+        lagMsMax: max(ticks.map((t) => t.lagMs)),
+      };
+    });
   }
 
   watchedSummaries(): LoadReport['watched'] {
-    const byPid = new Map<number, { cpuPercent: number; rssMB: number }[]>();
+    const pids = new Set<number>();
     for (const bucket of this.buckets.values()) {
-      for (const [pid, sample] of Object.entries(bucket.watched)) {
-        byPid.set(Number(pid), [...(byPid.get(Number(pid)) ?? []), sample]);
-      }
+      for (const pid of bucket.usage.keys()) if (!this.toolPids.has(pid)) pids.add(pid);
     }
-    return [...byPid].map(([pid, samples]) => ({
-      pid,
-      cpuPercentMean: round(sum(samples.map((s) => s.cpuPercent)) / samples.length),
-      cpuPercentMax: round(Math.max(...samples.map((s) => s.cpuPercent))),
-      rssMBMax: round(Math.max(...samples.map((s) => s.rssMB))),
-    }));
+    return [...pids].map((pid) => {
+      const usage = this.usageOf(pid);
+      return {
+        pid,
+        cpuPercentMean: round(sum(usage.map((u) => u.cpuPercent)) / usage.length),
+        cpuPercentMax: round(Math.max(...usage.map((u) => u.cpuPercent))),
+        rssMBMax: round(Math.max(...usage.map((u) => u.rssMB))),
+      };
+    });
   }
 
   private bucket(second: number): Bucket {
@@ -320,9 +351,8 @@ export class Aggregator {
         errors: 0,
         latency: {},
         receipts: {},
-        cpu: new Map(),
         lagMs: 0,
-        watched: {},
+        usage: new Map(),
         machineCpuPercent: 0,
       };
       this.buckets.set(second, bucket);
