@@ -3,8 +3,10 @@ import {
   ErrorCode,
   MAX_DISPLAY_NAME_LENGTH,
   textLength,
+  type AckData,
   type EventInfo,
   type QuestionStatus,
+  type Result,
 } from '@dais/shared';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
@@ -13,7 +15,8 @@ import { useBusy } from '../hooks/useBusy';
 import { useClock } from '../hooks/useClock';
 import { errorText } from '../i18n/errors';
 import { NAME_KEY, readStored, writeStored } from '../lib/storage';
-import { submitQuestion } from '../realtime/commands';
+import { askQuestion } from '../realtime/outbox';
+import { useAppStore } from '../store';
 
 /** Worded at render time, so it follows a change of language. */
 type Feedback = { kind: 'success' | 'error'; text: (t: TFunction) => string };
@@ -31,6 +34,7 @@ function useSecondsLeft(until: number | null) {
 /**
  * The question form, with the event's intake state: closed (or ended), slow mode (a
  * countdown after the server said wait), and whether questions appear at once.
+ * Offline, a question is kept (realtime/outbox.ts) and listed until it is sent.
  */
 export function AskForm({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
@@ -42,6 +46,8 @@ export function AskForm({ event }: { event: EventInfo }) {
   const [name, setName] = useState(() => readStored(NAME_KEY) ?? '');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [busy, run] = useBusy();
+  const offline = useAppStore((state) => state.connection !== 'online');
+  const outbox = useAppStore((state) => state.outbox);
   // The server's own filter, run here to count as it counts and to warn before sending.
   const filter = useMemo(() => createFilter({ maxLength }), [maxLength]);
   const preview = filter(text);
@@ -59,7 +65,15 @@ export function AskForm({ event }: { event: EventInfo }) {
       return;
     }
     const sent = text;
-    const result = await run(() => submitQuestion(sent, name));
+    const { queued, result } = askQuestion(sent, name);
+    if (!queued) return settle(sent, await run(() => result));
+    // Kept for later: the box is free for the next question meanwhile.
+    setText((current) => (current === sent ? '' : current));
+    setFeedback({ kind: 'success', text: (t) => t('ask.queued') });
+    settle(sent, await result);
+  };
+
+  const settle = (sent: string, result: Result<AckData<'question:submit'>>) => {
     if (!result.ok && result.error === ErrorCode.SlowMode && result.retryAfterMs) {
       setRetryAt(Date.now() + result.retryAfterMs);
     }
@@ -68,7 +82,8 @@ export function AskForm({ event }: { event: EventInfo }) {
       setText((current) => (current === sent ? '' : current));
       setFeedback({ kind: 'success', text: thanks(result.data.question.status) });
     } else {
-      // E.g. REJECTED by the filter: its reasons say why; the text stays to fix it.
+      // E.g. REJECTED by the filter: its reasons say why; the text is back to fix it.
+      setText((current) => current || sent);
       setFeedback({ kind: 'error', text: () => errorText(result, 'submit') });
     }
   };
@@ -130,8 +145,26 @@ export function AskForm({ event }: { event: EventInfo }) {
         data-wait={wait || undefined}
         disabled={busy || closed || wait > 0}
       >
-        {busy ? t('ask.sending') : wait > 0 ? t('ask.wait', { count: wait }) : t('ask.send')}
+        {busy
+          ? t('ask.sending')
+          : wait > 0
+            ? t('ask.wait', { count: wait })
+            : offline
+              ? t('ask.sendOffline')
+              : t('ask.send')}
       </button>
+      {outbox.length > 0 && (
+        <ul className="ask__outbox" data-testid="outbox" aria-label={t('ask.outbox')}>
+          {outbox.map((pending) => (
+            <li key={pending.requestId} className="ask__pending" data-testid="outbox-item">
+              <span className="ask__pending-text">{pending.text}</span>
+              <span className="ask__note">
+                {offline ? t('ask.pendingOffline') : t('ask.sending')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {feedback && (
         <p
           className={`feedback feedback--${feedback.kind}`}

@@ -8,7 +8,7 @@ import {
 import { errorText, type FailureContext } from '../i18n/errors';
 import type { AnyQuestion } from '../lib/questions';
 import { useAppStore } from '../store';
-import { send } from './socket';
+import { newRequestId, send, sendRetrying } from './socket';
 
 const store = () => useAppStore.getState();
 
@@ -79,9 +79,12 @@ export const pinQuestion = (questionId: string, on: boolean) =>
 export const starQuestion = (questionId: string, on: boolean) =>
   applied(send('question:star', { questionId, on }));
 
-/** Upvotes or withdraws; the count comes back at once, everyone else gets it batched. */
+/**
+ * Upvotes or withdraws; the count comes back at once, everyone else gets it batched.
+ * One request id per click: a retry after a lost ack never votes or withdraws twice.
+ */
 export async function voteFor(questionId: string, up: boolean) {
-  const result = await send('question:vote', { questionId, up });
+  const result = await sendRetrying('question:vote', { questionId, up, requestId: newRequestId() });
   if (!result.ok) return failed(result);
   const { questionId: leaderId, votes, voted } = result.data;
   store().setVoted(leaderId, voted);
@@ -126,13 +129,6 @@ export const readAudit = (before: string | undefined, types?: AuditType[]) =>
   send('audit:read', { before, limit: 100, ...(types && { types }) });
 
 export const readSummary = () => send('event:summary', {});
-
-/** The caller shows the outcome next to the form (`errorText(result, 'submit')`), so no notice here. */
-export async function submitQuestion(text: string, name: string) {
-  const result = await send('question:submit', { text, name: name.trim() || undefined });
-  if (result.ok) store().mergeQuestion(result.data.question);
-  return result;
-}
 
 /** Changes event settings; `done` is the notice (already translated) shown when the server took them. */
 export async function configureEvent(change: ConfigurePayload, done: string) {

@@ -13,7 +13,6 @@ import {
 } from '@dais/shared';
 import { io, type Socket } from 'socket.io-client';
 import { moderatorClientId, NAME_KEY, readStored, tokenKey, writeStored } from '../lib/storage';
-import type { AnyQuestion } from '../lib/questions';
 import { useAppStore } from '../store';
 
 type DaisSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,6 +27,8 @@ export type JoinRequest =
 
 const ACK_TIMEOUT_MS = 5000;
 const RETRY_DELAY_MS = 2000;
+/** Tries of a command that carries a request id, when the server could not be reached. */
+const ATTEMPTS = 3;
 /** Join failures that retrying cannot fix: the page shows an error view instead. */
 const FATAL_JOIN_ERRORS: readonly ErrorCode[] = [
   ErrorCode.EventNotFound,
@@ -44,7 +45,9 @@ const store = () => useAppStore.getState();
 
 /**
  * Connects to one event and keeps it joined across reconnects: every (re)connect
- * joins again and replaces local state with the snapshot. Returns the disconnect.
+ * joins again and replaces local state with the snapshot (there is no connection
+ * state recovery with the Redis adapter; the snapshot is the resync, see
+ * docs/ARCHITECTURE.md). Returns the disconnect.
  */
 export function connectToEvent(request: JoinRequest): () => void {
   current?.disconnect();
@@ -55,8 +58,10 @@ export function connectToEvent(request: JoinRequest): () => void {
   });
   current = socket;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  // Pushes that arrive while a join is pending wait for its snapshot, then merge by rev.
-  let heldBack: AnyQuestion[] | null = null;
+  // Pushes that arrive while a join is pending wait for its snapshot, then apply on top
+  // of it: questions by rev, "Up next" and the event by log id (older ones are dropped).
+  let heldBack: (() => void)[] | null = null;
+  const deliver = (apply: () => void) => (heldBack ? heldBack.push(apply) : apply());
 
   const retryLater = (retry: () => void) => {
     clearTimeout(retryTimer);
@@ -76,7 +81,7 @@ export function connectToEvent(request: JoinRequest): () => void {
     if (current !== socket || !socket.connected) return;
     if (result.ok) {
       store().applySnapshot(result.data);
-      for (const question of missed) store().mergeQuestion(question);
+      for (const apply of missed) apply();
       if (result.data.participant) {
         writeStored(tokenKey(request.code), result.data.participant.token);
       }
@@ -104,14 +109,16 @@ export function connectToEvent(request: JoinRequest): () => void {
       retryLater(() => socket.connect()); // refused by the server's middleware, not the network
     }
   });
-  socket.on('question:changed', ({ question }) => {
-    if (heldBack) heldBack.push(question);
-    else store().mergeQuestion(question);
-  });
-  socket.on('event:changed', ({ event, settings }) => store().setEvent(event, settings));
+  socket.on('question:changed', ({ question }) => deliver(() => store().mergeQuestion(question)));
+  socket.on('event:changed', ({ logId, event, settings }) =>
+    deliver(() => store().setEvent(event, settings, logId)),
+  );
   socket.on('votes:changed', ({ updates }) => store().applyVotes(updates));
-  socket.on('queue:changed', ({ queue }) => store().setQueue(queue));
+  socket.on('queue:changed', ({ logId, queue }) => deliver(() => store().setQueue(queue, logId)));
   socket.on('presence:changed', ({ presence }) => store().setPresence(presence));
+  socket.on('votes:suspicious', ({ questionId, votes }) =>
+    store().setSuspiciousVotes(questionId, votes),
+  );
 
   return () => {
     clearTimeout(retryTimer);
@@ -147,6 +154,30 @@ export async function send<E extends ClientEventName>(
     return fail(ErrorCode.Unavailable, 'You are offline. Try again once reconnected.');
   }
   return emit(current, event, payload);
+}
+
+/**
+ * `send`, tried again (up to ATTEMPTS) while the server cannot be reached or did not
+ * answer in time. Only for payloads with a request id: a retry of a command the
+ * server did store is then answered without doing it twice.
+ */
+export async function sendRetrying<E extends 'question:submit' | 'question:vote'>(
+  event: E,
+  payload: PayloadOf<E> & { requestId: string },
+): Promise<Result<AckData<E>>> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await send(event, payload);
+    if (result.ok || result.error !== ErrorCode.Unavailable || attempt === ATTEMPTS) return result;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+  }
+}
+
+/** A random request id (question:submit, question:vote): 16 characters of A-Za-z0-9_-. */
+export function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_');
 }
 
 async function emit<E extends ClientEventName>(

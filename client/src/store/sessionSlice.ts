@@ -4,6 +4,7 @@ import type { AnyQuestion } from '../lib/questions';
 import { initialBoard } from './boardSlice';
 import { initialConnection } from './connectionSlice';
 import { initialNotices } from './noticesSlice';
+import { initialOutbox } from './outboxSlice';
 import { initialQuestions } from './questionsSlice';
 import type { AppState, SessionSlice } from './types';
 
@@ -15,8 +16,11 @@ const initialSession: Pick<
   | 'fatalError'
   | 'queue'
   | 'presence'
+  | 'suspiciousVotes'
   | 'myVotes'
   | 'clockOffset'
+  | 'queueLogId'
+  | 'eventLogId'
 > = {
   event: null,
   settings: null,
@@ -24,9 +28,19 @@ const initialSession: Pick<
   fatalError: null,
   queue: [],
   presence: [],
+  suspiciousVotes: {},
   myVotes: {},
   clockOffset: 0,
+  queueLogId: '',
+  eventLogId: '',
 };
+
+/** Whether stream id `a` ("ms-seq") comes after `b` ('' comes before every id). */
+export function isNewerLogId(a: string, b: string): boolean {
+  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
+  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
+  return aMs > bMs || (aMs === bMs && aSeq > bSeq);
+}
 
 export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   ...initialSession,
@@ -39,17 +53,33 @@ export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) 
       fatalError: null,
       queue: snapshot.queue ?? [],
       presence: snapshot.presence ?? [],
+      suspiciousVotes: snapshot.suspiciousVotes ?? {},
       myVotes: Object.fromEntries((snapshot.myVotes ?? []).map((id) => [id, true as const])),
       clockOffset: snapshot.serverTime - Date.now(),
+      queueLogId: snapshot.logId,
+      eventLogId: snapshot.logId,
       mine,
       // Our own copies first, so a public view of the same revision does not replace them.
       questions: mergeQuestions<AnyQuestion>(mine, snapshot.questions),
     });
   },
-  setEvent: (event, settings) => set(settings ? { event, settings } : { event }),
+  setEvent: (event, settings, logId) =>
+    set((state) => {
+      if (logId !== undefined && !isNewerLogId(logId, state.eventLogId)) return state;
+      const eventLogId = logId ?? state.eventLogId;
+      return settings ? { event, settings, eventLogId } : { event, eventLogId };
+    }),
   setFatalError: (fatalError) => set({ fatalError }),
-  setQueue: (queue) => set({ queue }),
+  setQueue: (queue, logId) =>
+    set((state) => {
+      if (logId !== undefined && !isNewerLogId(logId, state.queueLogId)) return state;
+      return { queue, queueLogId: logId ?? state.queueLogId };
+    }),
   setPresence: (presence) => set({ presence }),
+  setSuspiciousVotes: (questionId, votes) =>
+    set(({ suspiciousVotes }) => ({
+      suspiciousVotes: { ...suspiciousVotes, [questionId]: votes },
+    })),
   setVoted: (questionId, voted) =>
     set(({ myVotes }) => {
       const { [questionId]: _, ...others } = myVotes;
@@ -62,5 +92,6 @@ export const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) 
       ...initialQuestions,
       ...initialNotices,
       ...initialBoard,
+      ...initialOutbox,
     }),
 });

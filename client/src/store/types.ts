@@ -29,17 +29,30 @@ export interface SessionSlice {
   queue: string[];
   /** The other moderators and what they look at: moderators only. */
   presence: Presence;
+  /**
+   * Per cluster leader, up-votes that look scripted (votes:suspicious): moderators only;
+   * absent ids have none.
+   */
+  suspiciousVotes: Record<string, number>;
   /** Cluster leaders this participant upvoted: the audience only. */
   myVotes: Record<string, true>;
   /** The server's clock minus this one's, as of the last join (times from the server). */
   clockOffset: number;
-  setQueue: (queue: string[]) => void;
+  /**
+   * Log ids of the "Up next" and the event info this client holds (from the snapshot
+   * or the newest push): a push with an older log id is ignored.
+   */
+  queueLogId: string;
+  eventLogId: string;
+  /** `logId`: a push's; ignored unless newer than `queueLogId`. None: this client's own ack. */
+  setQueue: (queue: string[], logId?: string) => void;
   setPresence: (presence: Presence) => void;
+  setSuspiciousVotes: (questionId: string, votes: number) => void;
   setVoted: (questionId: string, voted: boolean) => void;
   /** Replaces the whole event state with what the server sent on join. */
   applySnapshot: (snapshot: Snapshot) => void;
-  /** `settings` comes with the event for moderators only. */
-  setEvent: (event: EventInfo, settings?: ModerationSettings) => void;
+  /** `settings` comes with the event for moderators only; `logId` as for setQueue. */
+  setEvent: (event: EventInfo, settings?: ModerationSettings, logId?: string) => void;
   setFatalError: (error: Failure) => void;
   /** Forgets everything: called when a page leaves its event. */
   reset: () => void;
@@ -56,6 +69,20 @@ export interface QuestionsSlice {
 }
 
 export type VoteUpdate = Parameters<ServerToClientEvents['votes:changed']>[0]['updates'][number];
+
+/** A question the audience sent that the server has not acked yet (kept in localStorage). */
+export interface PendingQuestion {
+  /** Made once when the question was sent; every retry carries it (see question:submit). */
+  requestId: string;
+  text: string;
+  name: string;
+}
+
+export interface OutboxSlice {
+  /** Oldest first: they go out in this order once the page is online. */
+  outbox: PendingQuestion[];
+  setOutbox: (outbox: PendingQuestion[]) => void;
+}
 
 export type NoticeKind = 'error' | 'success';
 export interface Notice {
@@ -76,4 +103,9 @@ export interface BoardSlice {
   setMergeFrom: (questionId: string | null) => void;
 }
 
-export type AppState = ConnectionSlice & SessionSlice & QuestionsSlice & NoticesSlice & BoardSlice;
+export type AppState = ConnectionSlice &
+  SessionSlice &
+  QuestionsSlice &
+  NoticesSlice &
+  BoardSlice &
+  OutboxSlice;

@@ -177,7 +177,7 @@ export const CLIENT_EVENTS = {
     roles: ['audience'],
     payload: VoteSchema,
     ack: z.object({ questionId: z.string(), votes: z.number().int(), voted: z.boolean() }),
-    doc: 'Upvote a public question (up: true) or withdraw the vote. A vote counts once per participant per cluster: voting for a merged question votes for its leader, whose id the ack names. Counts reach everyone in batches (votes:changed). A retry with the same requestId (within 24 hours) changes nothing and gets the first attempt\'s ack again.',
+    doc: "Upvote a public question (up: true) or withdraw the vote. A vote counts once per participant per cluster: voting for a merged question votes for its leader, whose id the ack names. Counts reach everyone in batches (votes:changed). A retry with the same requestId (within 24 hours) changes nothing and gets the first attempt's ack again.",
   },
   'question:pin': {
     roles: ['moderator'],

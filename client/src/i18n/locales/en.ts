@@ -211,6 +211,11 @@ export const en = {
     slowMode_one: 'Slow mode: one question every {{count}} second.',
     slowMode_other: 'Slow mode: one question every {{count}} seconds.',
     instant: 'Questions appear at once; moderators may remove them afterwards.',
+    sendOffline: 'Send when back online',
+    queued:
+      'You are offline. Your question is kept on this device and will be sent when you are back online.',
+    outbox: 'Questions waiting to be sent',
+    pendingOffline: 'Will send when back online',
   },
   moderator: {
     pageTitle: 'Moderate · {{title}}',

@@ -185,6 +185,10 @@ export const zh: Messages = {
     wait_other: '请等待 {{count}} 秒',
     slowMode_other: '慢速模式：每 {{count}} 秒只能提一个问题。',
     instant: '问题会立即公开；审核员之后仍可能将其移除。',
+    sendOffline: '联网后发送',
+    queued: '你目前处于离线状态。问题已保存在本设备上，恢复连接后会自动发送。',
+    outbox: '等待发送的问题',
+    pendingOffline: '恢复连接后发送',
   },
   moderator: {
     pageTitle: '审核 · {{title}}',

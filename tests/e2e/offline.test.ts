@@ -1,0 +1,200 @@
+import { Redis } from 'ioredis';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, silentLogger } from '@dais/server';
+import type { Snapshot } from '@dais/shared';
+import { openEventPage, screenshot, useBrowser } from '../harness/browser';
+import {
+  createEvent,
+  disconnectAll,
+  expectOk,
+  join,
+  type CreatedEventWithKeys,
+} from '../harness/clients';
+import { startRedis, startServer, type TestRedis, type TestServer } from '../harness/dais';
+import { submitApproved } from '../harness/questions';
+
+const chromium = useBrowser();
+afterEach(disconnectAll);
+
+/**
+ * Two server processes on one Redis: the page's, which stops for a while (the page is
+ * then offline), and the moderators', which keeps working meanwhile.
+ */
+let redis: TestRedis;
+let moderatorServer: TestServer;
+beforeAll(async () => {
+  redis = await startRedis();
+  moderatorServer = await startServer(redis.url);
+});
+afterAll(async () => {
+  await moderatorServer?.close();
+  await redis?.stop();
+  redis?.remove();
+});
+
+/** A real Dais server on a given port (the page reconnects to the same origin). */
+async function serveOn(port: number) {
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  const app = await createApp({ redis: client, logger: silentLogger });
+  const url = await app.listen(port, '127.0.0.1');
+  return {
+    url,
+    close: async () => {
+      await app.close();
+      client.disconnect();
+    },
+  };
+}
+
+/** An event whose audience page is served by a server that the test stops and starts. */
+async function pageOfStoppableServer(title: string) {
+  let pageServer = await serveOn(0);
+  const port = Number(new URL(pageServer.url).port);
+  const event = await createEvent(pageServer.url, title);
+  const moderator = (
+    await join(moderatorServer.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    })
+  ).socket;
+  const page = await openEventPage(chromium.browser, event.audienceUrl, {
+    width: 390,
+    height: 844,
+  });
+  return {
+    event,
+    moderator,
+    page,
+    stop: async () => {
+      await pageServer.close();
+      await connectionIs(page, 'offline');
+    },
+    start: async () => {
+      pageServer = await serveOn(port);
+      await connectionIs(page, 'online');
+    },
+    close: () => pageServer.close(),
+  };
+}
+
+const connectionIs = (page: Page, state: 'online' | 'offline') =>
+  page
+    .getByTestId('connection-status')
+    .and(page.locator(`[data-state="${state}"]`))
+    .waitFor();
+
+/** A value of the page's localStorage (page.evaluate of a string: tests have no DOM types). */
+const readStorage = (page: Page, key: string) =>
+  page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(key)})`);
+
+/** [id, status] of the cards with this test id, sorted. */
+const cards = (page: Page, testId: string) =>
+  page
+    .locator(`[data-testid="${testId}"]`)
+    .evaluateAll((found) =>
+      found.map((card) => [card.getAttribute('data-id'), card.getAttribute('data-status')]).sort(),
+    );
+
+/** What a fresh join as this page's participant sees, in the page's terms. */
+async function freshJoin(page: Page, event: CreatedEventWithKeys) {
+  const token = await readStorage(page, `dais:token:${event.code}`);
+  const { snapshot }: { snapshot: Snapshot } = await join(moderatorServer.url, {
+    code: event.code,
+    role: 'audience',
+    token: token ?? undefined,
+  });
+  const pairs = (questions: { id: string; status: string }[]) =>
+    questions.map((q) => [q.id, q.status]).sort();
+  return {
+    // The page lists approved and answered questions (the live one is shown apart).
+    public: pairs(
+      snapshot.questions.filter((q) => q.status === 'approved' || q.status === 'answered'),
+    ),
+    mine: pairs(snapshot.mine ?? []),
+  };
+}
+
+describe('an audience page that loses its server', () => {
+  it('keeps a question typed offline and delivers it once on reconnect', async () => {
+    const { event, moderator, page, stop, start, close } = await pageOfStoppableServer('Offline');
+    try {
+      await stop();
+      const text = 'Typed in the tunnel: will the talk be recorded?';
+      await page.getByTestId('question-input').fill(text);
+      await page.getByTestId('submit-question').click();
+      await page.getByTestId('outbox-item').filter({ hasText: text }).waitFor();
+      expect(await page.getByTestId('question-input').inputValue()).toBe('');
+      await screenshot(page, 'offline-outbox');
+      // Kept on the device: it survives until the server has it.
+      const stored = await readStorage(page, `dais:outbox:${event.code}`);
+      expect(stored).toContain(text);
+
+      await start();
+      await page.getByTestId('my-question').filter({ hasText: text }).waitFor();
+      await page.getByTestId('outbox').waitFor({ state: 'detached' });
+      expect(await readStorage(page, `dais:outbox:${event.code}`)).toBeNull();
+
+      const { snapshot } = await join(moderatorServer.url, {
+        code: event.code,
+        role: 'moderator',
+        key: event.moderatorKey,
+      });
+      expect(snapshot.questions.filter((q) => q.text === text)).toHaveLength(1);
+      expect(moderator.connected).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('ends equal to a fresh join after moderators acted while it was offline', async () => {
+    const { event, moderator, page, stop, start, close } = await pageOfStoppableServer('Resync');
+    try {
+      const other = (await join(moderatorServer.url, { code: event.code, role: 'audience' }))
+        .socket;
+      const [keep, reject, answer] = await submitApproved(other, moderator, [
+        'How are speakers chosen for these events?',
+        'Can we get the slides afterwards, please?',
+        'What time does the second session start?',
+      ]);
+      const pending = await expectOk(other, 'question:submit', {
+        text: 'Is there parking near the venue?',
+      });
+      // The page's own questions: one approved, one still pending.
+      const ask = async (text: string) => {
+        await page.getByTestId('question-input').fill(text);
+        await page.getByTestId('submit-question').click();
+        await page.getByTestId('my-question').filter({ hasText: text }).waitFor();
+      };
+      await ask('Will there be a recording for those who missed it?');
+      await ask('Which languages will the interpreters cover?');
+      const before = await freshJoin(page, event);
+      await expect.poll(() => cards(page, 'my-question')).toEqual(before.mine);
+      const mine = before.mine.map(([id]) => id!);
+      await expectOk(moderator, 'question:approve', { questionId: mine[0] });
+      await expect.poll(() => cards(page, 'public-question')).toContainEqual([mine[0], 'approved']);
+
+      await stop();
+      // Meanwhile, on the other server: a public question leaves the public view,
+      // one is answered, others approved or rejected (the page's own among them).
+      await expectOk(moderator, 'question:reject', { questionId: reject!.id });
+      await expectOk(moderator, 'question:show', { questionId: answer!.id });
+      await expectOk(moderator, 'question:answer', { questionId: answer!.id });
+      await expectOk(moderator, 'question:approve', { questionId: pending.question.id });
+      await expectOk(moderator, 'question:reject', { questionId: mine[0], reason: 'Asked before' });
+      await expectOk(moderator, 'question:approve', { questionId: mine[1] });
+      await expectOk(moderator, 'question:star', { questionId: keep!.id, on: true });
+
+      await start();
+      const after = await freshJoin(page, event);
+      expect(after.public).not.toEqual(before.public);
+      await expect.poll(() => cards(page, 'public-question')).toEqual(after.public);
+      await expect.poll(() => cards(page, 'my-question')).toEqual(after.mine);
+      expect(await cards(page, 'public-question')).not.toContainEqual([reject!.id, 'approved']);
+      await screenshot(page, 'offline-resync');
+    } finally {
+      await close();
+    }
+  });
+});
