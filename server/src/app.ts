@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server } from 'socket.io';
 import { apiRouter } from './http/api';
+import { securityHeaders } from './http/headers';
 import { consoleLogger, type Logger } from './logger';
 import { broadcastAdapter } from './redis/adapter';
 import type { RedisClient } from './redis/client';
@@ -20,6 +21,9 @@ import { startRetentionSweeper } from './realtime/summary';
 import { createRankingStore } from './store/ranking-store';
 import { createWorkspaceStore } from './store/workspace-store';
 import { defineScripts } from './store/scripts';
+import { guardHandshakes } from './security/handshake';
+import { createVoteWatch } from './security/vote-watch';
+import { createRateLimits, DEFAULT_LIMITS, NO_RATE_LIMITS, type Limits } from './security/limits';
 
 export interface AppDeps {
   /**
@@ -38,6 +42,18 @@ export interface AppDeps {
     retentionSweepMs?: number;
     /** Called after each retention sweep with the codes of the events it purged. */
     onRetentionSweep?: (purged: string[]) => void;
+    /**
+     * Origins (besides the server's own) whose pages may open a socket, e.g. the
+     * PUBLIC_URL's; default none.
+     */
+    allowedOrigins?: string[];
+    /** Client addresses from X-Forwarded-For (behind our own proxy); default false. */
+    trustProxy?: boolean;
+    /**
+     * Flood guards (security/limits.ts), each defaulting to DEFAULT_LIMITS; `false`: no
+     * rate limits, no caps per address and no suspicious-vote record (tests, benchmarks).
+     */
+    limits?: Partial<Limits> | false;
   };
 }
 
@@ -69,8 +85,16 @@ export async function createApp({
   const retention = createRetention(redis, store, exports);
   const now = () => clock.now();
 
+  const limits = config.limits === false ? undefined : { ...DEFAULT_LIMITS, ...config.limits };
+  const handshakes = guardHandshakes({
+    allowedOrigins: config.allowedOrigins ?? [],
+    connectionsPerIp: limits?.connectionsPerIp ?? 0,
+    trustProxy: config.trustProxy ?? false,
+  });
+
   const web = express();
   web.disable('x-powered-by');
+  web.use(securityHeaders());
   web.use('/api', apiRouter({ store, exports, redis, now, publicUrl: config.publicUrl }));
   serveClient(web, config.clientDir ?? DEFAULT_CLIENT_DIR);
 
@@ -79,7 +103,11 @@ export async function createApp({
   logRedisOutages(broadcasts.subscriber, logger, 'Redis (broadcasts)');
   const io: DaisServer = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 64_000,
+    // The largest legitimate message (a settings change with a full term list, a
+    // question at the wire cap in CJK) is about 12 KB: docs/SECURITY.md. A bigger frame
+    // closes its own connection.
+    maxHttpBufferSize: 16_384,
+    allowRequest: handshakes.allowRequest,
     // One connection per client, so any process behind a shared port can serve it
     // (HTTP long-polling would need sticky sessions). The client uses websocket only.
     transports: ['websocket'],
@@ -90,6 +118,7 @@ export async function createApp({
     httpCompression: false,
     adapter: broadcasts.adapter,
   });
+  io.engine.on('connection', handshakes.track);
   // Each connection would keep its upgrade request (headers, buffers) for its whole life.
   // Nothing reads socket.request or handshake headers; the connect middleware reads only
   // handshake.auth, which comes from the CONNECT packet, and conn.remoteAddress is kept.
@@ -98,6 +127,7 @@ export async function createApp({
   });
   const ranking = createRankingStore(redis, store);
   const votes = createVoteBatcher(io, ranking, logger);
+  const rateLimits = limits ? createRateLimits(redis, limits) : NO_RATE_LIMITS;
   attachGateway(io, {
     store,
     exports,
@@ -109,6 +139,8 @@ export async function createApp({
     logger,
     now,
     secret: await store.signingSecret(),
+    limits: rateLimits,
+    voteWatch: createVoteWatch(redis, rateLimits),
   });
   const sweeper = startRetentionSweeper(
     io,

@@ -12,3 +12,5 @@ export { connectRedis, type RedisClient } from './redis/client';
 export { createIntake } from './moderation/intake';
 export { createEventStore } from './store/event-store';
 export { defineScripts } from './store/scripts';
+// The flood guards, for tests of their insurance limiter.
+export { createRateLimits, DEFAULT_LIMITS, type Limits } from './security/limits';

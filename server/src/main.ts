@@ -9,6 +9,7 @@ import {
   startEmbeddedRedis,
   type EmbeddedRedis,
 } from './redis/embedded';
+import { parseOrigins } from './security/handshake';
 
 /**
  * The only place that reads the environment and the command line, and listens.
@@ -60,7 +61,17 @@ async function serve(
   embedded?: EmbeddedRedis,
 ) {
   const redis = connectRedis(target);
-  const app = await createApp({ redis, config: { publicUrl: process.env.PUBLIC_URL } });
+  const { PUBLIC_URL, DAIS_ALLOWED_ORIGINS, DAIS_TRUST_PROXY, DAIS_LIMITS } = process.env;
+  const app = await createApp({
+    redis,
+    config: {
+      publicUrl: PUBLIC_URL,
+      allowedOrigins: parseOrigins(DAIS_ALLOWED_ORIGINS, PUBLIC_URL),
+      trustProxy: DAIS_TRUST_PROXY === '1',
+      limits:
+        DAIS_LIMITS === 'off' ? false : connectionCap(process.env.DAIS_MAX_CONNECTIONS_PER_IP),
+    },
+  });
   onListening(await app.listen(port));
 
   let stopping = false;
@@ -93,6 +104,16 @@ function redisTarget(url?: string, nodes?: string): RedisTarget | undefined {
   if (url && nodes) throw new Error('Set REDIS_URL or REDIS_CLUSTER, not both');
   if (nodes) return { cluster: clusterNodes(nodes) };
   return url ? { url } : undefined;
+}
+
+/** DAIS_MAX_CONNECTIONS_PER_IP: open connections per client address and process (0: no cap). */
+function connectionCap(value?: string) {
+  if (value === undefined) return {};
+  const cap = Number(value);
+  if (!Number.isInteger(cap) || cap < 0) {
+    throw new Error(`DAIS_MAX_CONNECTIONS_PER_IP must be a whole number, not "${value}"`);
+  }
+  return { connectionsPerIp: cap };
 }
 
 /** `--workers N` or `--workers=N` on the command line, else DAIS_WORKERS, else 1. */

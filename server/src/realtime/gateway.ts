@@ -11,6 +11,8 @@ import {
 } from '@dais/shared';
 import { indexEntry, type Intake } from '../moderation/intake';
 import { keyMatches, newId, signParticipant, verifyParticipant } from '../security/secrets';
+import type { RateLimits } from '../security/limits';
+import type { VoteWatch } from '../security/vote-watch';
 import { StoreError, toInfo, type EventStore } from '../store/event-store';
 import type { ExportStore } from '../store/export-store';
 import type { Retention } from '../store/retention';
@@ -48,6 +50,10 @@ export interface GatewayDeps {
   now: () => number;
   /** Signs participant tokens; shared by all processes through Redis. */
   secret: string;
+  /** Flood guards per participant and per client address (shared through Redis). */
+  limits: RateLimits;
+  /** The record of suspicious voting moderators see. */
+  voteWatch: VoteWatch;
 }
 
 /** Wires every socket: protocol check at connect, role check per event, then handlers. */
@@ -76,13 +82,17 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
 }
 
 function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
-  const { store, ranking, logger, secret } = deps;
+  const { store, ranking, logger, secret, limits } = deps;
   handle(socket, 'event:join', logger, async (join): Promise<Snapshot> => {
+    await limits.join(socket.handshake.address);
     const event = await store.getEvent(join.code);
     if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${join.code}`);
 
     let participant: Snapshot['participant'];
+    let minted = false;
     if (join.role === 'audience') {
+      minted = !join.token;
+      if (minted) await limits.newParticipant(event.code, socket.handshake.address);
       const id = join.token ? verifyParticipant(secret, event.code, join.token) : newId();
       if (!id) throw new StoreError(ErrorCode.BadToken, 'Unknown participant token');
       participant = { id, token: signParticipant(secret, event.code, id) };
@@ -100,6 +110,7 @@ function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
       role: join.role,
       participantId: participant?.id,
       actor: actorOf(join, socket.id, participant?.id),
+      freshUntil: minted ? deps.now() + limits.freshWindowMs : undefined,
     };
     // A moderator page that only reads (the summary) is not shown as at work.
     const shown = join.role === 'moderator' && join.present !== false;
@@ -121,7 +132,11 @@ function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
       event: toInfo(event),
       logId: state.logId,
       questions: moderator ? state.questions : state.questions.map(toPublic),
-      ...(moderator && { settings: event.settings, presence }),
+      ...(moderator && {
+        settings: event.settings,
+        presence,
+        suspiciousVotes: await deps.voteWatch.read(event.code),
+      }),
       ...(participant && { participant, mine: state.mine.map(toOwn) }),
       ...ranked,
       serverTime: deps.now(),
@@ -134,6 +149,7 @@ function registerAudience(io: DaisServer, socket: DaisSocket, deps: GatewayDeps)
   handle(socket, 'question:submit', logger, async ({ text, name, requestId }) => {
     const { code, participantId } = joined(socket);
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
+    await deps.limits.check('submit', code, participantId, socket.handshake.address);
     try {
       const { change, leader, replayed } = await intake.submit(
         code,

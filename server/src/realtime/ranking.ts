@@ -3,9 +3,11 @@ import type { Change, EventStore } from '../store/event-store';
 import type { RankingStore } from '../store/ranking-store';
 import { handle, joined } from './handle';
 import type { Question } from '@dais/shared';
-import { publishChange, publishQueue, viewFor } from './rooms';
+import { moderatorsRoom, publishChange, publishQueue, viewFor } from './rooms';
 import type { DaisServer, DaisSocket } from './types';
 import type { VoteBatcher } from './vote-batcher';
+import type { RateLimits } from '../security/limits';
+import type { VoteWatch } from '../security/vote-watch';
 
 /** What these handlers need of the gateway's dependencies. */
 export interface RankingDeps {
@@ -14,6 +16,8 @@ export interface RankingDeps {
   votes: VoteBatcher;
   logger: Logger;
   now: () => number;
+  limits: RateLimits;
+  voteWatch: VoteWatch;
 }
 
 const FLAGS = [
@@ -40,6 +44,24 @@ export async function publishQueueIfLeft(
   publishQueue(io, code, change.logId, await ranking.readQueue(code));
 }
 
+/**
+ * An up-vote from a participant minted on this very socket a short while ago: many of
+ * them from one address for one question is what a vote-stuffing script looks like, so
+ * moderators see the question's count of such votes (docs/SECURITY.md, "Vote integrity").
+ */
+async function watchVote(
+  io: DaisServer,
+  socket: DaisSocket,
+  { voteWatch, now }: RankingDeps,
+  code: string,
+  leaderId: string,
+) {
+  if ((socket.data.freshUntil ?? 0) <= now()) return;
+  const votes = await voteWatch.record(code, leaderId, socket.handshake.address);
+  if (votes !== null)
+    io.to(moderatorsRoom(code)).emit('votes:suspicious', { questionId: leaderId, votes });
+}
+
 /** Votes, pin and star, "Up next" and the stage's next/skip. */
 export function registerRanking(io: DaisServer, socket: DaisSocket, deps: RankingDeps) {
   const { store, ranking, votes, logger, now } = deps;
@@ -48,8 +70,10 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
   handle(socket, 'question:vote', logger, async ({ questionId, up, requestId }) => {
     const { code, actor } = joined(socket);
     // Only the audience votes (authorize): the actor is the participant.
+    await deps.limits.check('vote', code, actor.id, socket.handshake.address);
     const result = await ranking.vote(code, questionId, actor.id, up, requestId);
     if (result.changed) votes.mark(code, result.leaderId);
+    if (result.changed && result.voted) await watchVote(io, socket, deps, code, result.leaderId);
     return { questionId: result.leaderId, votes: result.votes, voted: result.voted };
   });
 

@@ -16,6 +16,11 @@ export interface SocketData {
   participantId?: string;
   /** Who the log names for this socket's actions (see `actorOf` in workspace.ts). */
   actor?: Actor;
+  /**
+   * Until when this socket's participant counts as fresh (minted on this socket, not
+   * back with a token): its up-votes are watched (security/vote-watch.ts).
+   */
+  freshUntil?: number;
 }
 
 /** What one server process tells the others (io.serverSideEmit, through the adapter). */

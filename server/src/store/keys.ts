@@ -53,6 +53,11 @@ export function eventKeys(code: string) {
      * refreshed by the socket's server, and stale entries (a dead server's) are dropped.
      */
     presence: `${tag}:presence`,
+    /**
+     * Hash: cluster leader id → up-votes from freshly minted participants beyond what one
+     * address gives one question (security/vote-watch.ts), shown to moderators.
+     */
+    suspiciousVotes: `${tag}:suspicious-votes`,
     /** Counter bumped by every presence write: the newer of two presence lists wins. */
     presenceVersion: `${tag}:presence:version`,
     /** List per moderator (actor id): log ids of their undoable actions, newest first (50). */

@@ -31,6 +31,11 @@ export const ErrorCode = {
   QuestionsClosed: 'QUESTIONS_CLOSED',
   /** Slow mode: `retryAfterMs` says when this participant may ask again. */
   SlowMode: 'SLOW_MODE',
+  /**
+   * Too many requests from this participant or this network address (a flood guard,
+   * above any real person's pace); `retryAfterMs` says when to try again.
+   */
+  RateLimited: 'RATE_LIMITED',
   /** Nothing of yours to undo (or it was changed by someone since). */
   NothingToUndo: 'NOTHING_TO_UNDO',
   /** The filter turned the question away; `reasons` says why (e.g. too-long, empty, spam). */
@@ -49,7 +54,7 @@ export type Failure = {
   reasons?: FilterReason[];
   /** With CONFLICT: the question as it is now. */
   current?: Question;
-  /** With SLOW_MODE: milliseconds until the participant may ask again. */
+  /** With SLOW_MODE and RATE_LIMITED: milliseconds until the participant may try again. */
   retryAfterMs?: number;
 };
 /**

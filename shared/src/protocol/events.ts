@@ -50,6 +50,8 @@ export const SnapshotSchema = z.object({
   queue: z.array(z.string()).optional(),
   /** Moderators: who else is here and what they look at. */
   presence: z.lazy(() => PresenceSchema).optional(),
+  /** Moderators: suspicious up-votes per cluster leader (see votes:suspicious); absent ids: 0. */
+  suspiciousVotes: z.record(z.string(), z.number().int()).optional(),
   /**
    * The server's clock when the state was read: clients measure their own clock's
    * offset from it, so times the server gave (on stage since…) count right on a
@@ -326,6 +328,11 @@ export const SERVER_EVENTS = {
     payload: z.object({ presence: PresenceSchema }),
     to: 'moderators',
     doc: 'A moderator came, left, or looks at another question.',
+  },
+  'votes:suspicious': {
+    payload: z.object({ questionId: z.string(), votes: z.number().int() }),
+    to: 'moderators',
+    doc: 'A question (cluster leader) got another up-vote that looks scripted: from a participant minted on its socket within the last minutes, from an address that already gave this question several such votes. `votes` is its count of them now. The votes still count; moderators judge.',
   },
 } as const satisfies Record<string, { payload: z.ZodType; to: string; doc: string }>;
 export type ServerEventName = keyof typeof SERVER_EVENTS;

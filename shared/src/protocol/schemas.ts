@@ -197,7 +197,18 @@ export const RejectSchema = z.object({
 });
 export type RejectPayload = z.input<typeof RejectSchema>;
 
-const TermListSchema = z.array(z.string().trim().min(1).max(100)).max(500);
+/**
+ * Characters per term list: both lists at this cap, in CJK, still fit one socket
+ * message (the server takes at most 16 KB; docs/SECURITY.md, "Smaller frames").
+ */
+export const MAX_TERM_LIST_CHARACTERS = 1500;
+const TermListSchema = z
+  .array(z.string().trim().min(1).max(100))
+  .max(500)
+  .refine(
+    (terms) => terms.reduce((sum, term) => sum + term.length, 0) <= MAX_TERM_LIST_CHARACTERS,
+    `At most ${MAX_TERM_LIST_CHARACTERS} characters in a term list`,
+  );
 
 /**
  * Change event settings and intake controls (see EventInfo); every field is optional,
