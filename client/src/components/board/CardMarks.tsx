@@ -23,6 +23,7 @@ export function CardMarks({ question }: { question: Question }) {
   const { t } = useTranslation();
   const picked = useBoard((state) => !!state.picked[question.id]);
   const watchers = useWatchers(question.id);
+  const suspicious = useAppStore((state) => state.suspiciousVotes[question.id] ?? 0);
   const toggle = (e: ChangeEvent<HTMLInputElement>) =>
     useBoard.getState().togglePick(question.id, (e.nativeEvent as MouseEvent).shiftKey === true);
 
@@ -43,6 +44,15 @@ export function CardMarks({ question }: { question: Question }) {
           title={t('board.card.votesTitle')}
         >
           {t('board.card.votes', { count: question.votes })}
+        </span>
+      )}
+      {suspicious > 0 && (
+        <span
+          className="mark mark--suspicious"
+          data-testid="card-suspicious"
+          title={t('board.card.suspiciousTitle')}
+        >
+          {t('board.card.suspicious', { count: suspicious })}
         </span>
       )}
       {question.pinned && (

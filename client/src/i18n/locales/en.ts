@@ -70,6 +70,7 @@ export const en = {
       CONFLICT: 'Someone else changed this question first; it now shows where it is.',
       QUESTIONS_CLOSED: 'This event is not taking questions right now.',
       SLOW_MODE: 'You are asking a little fast. Please wait a moment and try again.',
+      RATE_LIMITED: 'Too many requests at once. Please wait a moment and try again.',
       NOTHING_TO_UNDO: 'There is nothing of yours to undo.',
       REJECTED: 'This was not accepted.',
       UNAVAILABLE:
@@ -297,6 +298,10 @@ export const en = {
       votes_one: '▲ {{count}} vote',
       votes_other: '▲ {{count}} votes',
       votesTitle: 'Upvotes from the audience',
+      suspicious_one: '⚠ {{count}} suspicious vote',
+      suspicious_other: '⚠ {{count}} suspicious votes',
+      suspiciousTitle:
+        'Upvotes that look scripted: many brand-new participants from one network address voted for this question within minutes. They still count; a venue Wi-Fi can look like this too.',
       pinned: 'Pinned',
       starred: '★ Starred',
       watching: '{{name}} is looking at this question',

@@ -58,6 +58,7 @@ export const zh: Messages = {
       CONFLICT: '这个问题刚被其他人处理过，现已显示它的最新状态。',
       QUESTIONS_CLOSED: '本活动暂不接受提问。',
       SLOW_MODE: '提问太频繁了，请稍等片刻再试。',
+      RATE_LIMITED: '操作太频繁了，请稍等片刻再试。',
       NOTHING_TO_UNDO: '没有可以撤销的操作。',
       REJECTED: '未被接受。',
       UNAVAILABLE: '无法连接服务器，未做任何更改。请检查网络后重试。',
@@ -266,6 +267,9 @@ export const zh: Messages = {
       pick: '选中以批量操作',
       votes_other: '▲ {{count}} 票',
       votesTitle: '观众的点赞数',
+      suspicious_other: '⚠ {{count}} 票可疑',
+      suspiciousTitle:
+        '疑似刷票：同一网络地址的许多新参与者在几分钟内为这个问题点赞。这些票仍然计入；会场共用的 Wi-Fi 也可能出现这种情况。',
       pinned: '已置顶',
       starred: '★ 已标星',
       watching: '{{name}} 正在查看这个问题',
