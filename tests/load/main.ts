@@ -84,7 +84,12 @@ const sampleUsage = async (second: number) => {
   const pids = [...ownPids, ...options.watchPids];
   const usage = await pidusage(pids).catch(() => ({}));
   for (const [pid, stat] of Object.entries(usage)) {
-    aggregator.sample(second, Number(pid), { cpuPercent: stat.cpu, rssMB: stat.memory / 2 ** 20 });
+    // A process that has exited has no entry to read.
+    if (stat)
+      aggregator.sample(second, Number(pid), {
+        cpuPercent: stat.cpu,
+        rssMB: stat.memory / 2 ** 20,
+      });
   }
 };
 /** The machine's busy CPU since the last call, in % of one core (all processes). */
