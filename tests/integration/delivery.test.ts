@@ -184,3 +184,63 @@ describe('request ids across a restart', () => {
     }
   });
 });
+
+/**
+ * ioredis sends a command again when the connection dropped before its reply came;
+ * the first run may have done its write. Here each run of one script is doubled on
+ * the server's real connection, and the caller gets the second run's reply, as then.
+ */
+function resendEach(redis: Redis, script: 'submitQuestion' | 'voteQuestion' | 'undoAction') {
+  const client = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const original = client[script]!;
+  client[script] = async (...args: unknown[]) => {
+    await original.apply(redis, args);
+    return original.apply(redis, args);
+  };
+  return () => {
+    client[script] = original;
+  };
+}
+
+describe('a script call ioredis sends twice', () => {
+  it('stores one question and counts one vote when they carry request ids', async () => {
+    const { event, moderator, asker } = await eventWithAudience();
+    let restore = resendEach(dais.server.redis, 'submitQuestion');
+    const { question } = await expectOk(asker, 'question:submit', {
+      text: 'Could the Q&A run longer next time?',
+      requestId: requestId(),
+    }).finally(restore);
+    expect(await stored(dais.server.redis, event.code)).toEqual({ questions: 1, submissions: 1 });
+
+    await expectOk(moderator, 'question:approve', { questionId: question.id });
+    const voter = (await join(dais.url, { code: event.code, role: 'audience' })).socket;
+    await expectOk(voter, 'question:vote', {
+      questionId: question.id,
+      up: true,
+      requestId: requestId(),
+    });
+    restore = resendEach(dais.server.redis, 'voteQuestion');
+    // A withdrawal sent twice: the second run must not see a vote to withdraw, or act on it.
+    const ack = await expectOk(voter, 'question:vote', {
+      questionId: question.id,
+      up: false,
+      requestId: requestId(),
+    }).finally(restore);
+    expect(ack).toEqual({ questionId: question.id, votes: 0, voted: false });
+    const log = await dais.server.redis.xrange(eventRedisKeys(event.code).log, '-', '+');
+    expect(log.filter(([, fields]) => fields[1] === 'question.unvote')).toHaveLength(1);
+  });
+
+  it('undoes one action, not the one before it too', async () => {
+    const { event, moderator, asker } = await eventWithAudience();
+    const [first, second] = await submitApproved(asker, moderator, [
+      'Where can we read the full report?',
+      'Will the minister answer questions in person?',
+    ]);
+    const restore = resendEach(dais.server.redis, 'undoAction');
+    const { questions } = await expectOk(moderator, 'moderator:undo', {}).finally(restore);
+    expect(questions.map((q) => [q.id, q.status])).toEqual([[second!.id, 'pending']]);
+    const { snapshot } = await join(dais.url, { code: event.code, role: 'audience' });
+    expect(snapshot.questions.map((q) => q.id)).toEqual([first!.id]);
+  });
+});

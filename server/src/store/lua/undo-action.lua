@@ -33,7 +33,11 @@
   For an edit: ARGV[6] the fingerprint JSON now ('' for none)  ARGV[7] the one to
   restore  ARGV[8] how many band sets are the one now's
   Returns: { log id, the status before the undo, "Up next" when it changed (the
-  question left approved) }.
+  question left approved) }. The same call again (ioredis sends a command again when
+  the connection dropped before its reply), with the entry undone and its question
+  untouched since: { the log's newest id, the status the action had left, "Up next"
+  unless the question is approved }, and nothing more is undone (the caller would
+  otherwise read the next head and undo that too).
   Errors: NOTHING_TO_UNDO; RETRY (the list changed since the caller read it, or its
   head could not be undone and was dropped, or the keys passed are not the entry's:
   read again); QUESTION_NOT_FOUND; CONFLICT <status> or CONFLICT <why> (someone
@@ -50,14 +54,31 @@ local UNDOABLE = { ['question.approve'] = true, ['question.reject'] = true,
   ['question.pin'] = true, ['question.star'] = true, ['question.merged'] = true,
   ['question.split'] = true }
 
+local function entry(logId)
+  local found = logId ~= '' and rcall('XRANGE', KEYS[1], logId, logId)[1]
+  local fields = {}
+  if found then
+    for f = 1, #found[2], 2 do fields[found[2][f]] = found[2][f + 1] end
+  end
+  return fields
+end
+
 local head = rcall('LINDEX', KEYS[2], 0)
+if head ~= ARGV[1] then
+  -- Undone already when its question is as that undo left it: undoneTo names the rev
+  -- before this entry's (see below), and the question's rev has not moved since.
+  local asked = entry(ARGV[1])
+  local q = rcall('HMGET', KEYS[3], 'id', 'rev', 'undoneTo', 'status')
+  if asked.rev and q[1] == asked.id and q[3] == q[2] .. ':' .. (tonumber(asked.rev) - 1) then
+    local latest = rcall('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1][1]
+    local before = asked.type == 'question.split' and 'pending' or asked.status or q[4]
+    if q[4] == 'approved' then return { latest, before } end
+    return { latest, before, rcall('LRANGE', queueKey, 0, -1) }
+  end
+end
 if not head then return redis.error_reply('NOTHING_TO_UNDO') end
 if head ~= ARGV[1] then return redis.error_reply('RETRY') end
-local found = rcall('XRANGE', KEYS[1], head, head)[1]
-local e = {}
-if found then
-  for f = 1, #found[2], 2 do e[found[2][f]] = found[2][f + 1] end
-end
+local e = entry(head)
 if not UNDOABLE[e.type] then
   rcall('LPOP', KEYS[2])
   return redis.error_reply('RETRY')
