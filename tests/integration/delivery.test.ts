@@ -190,7 +190,10 @@ describe('request ids across a restart', () => {
  * the first run may have done its write. Here each run of one script is doubled on
  * the server's real connection, and the caller gets the second run's reply, as then.
  */
-function resendEach(redis: Redis, script: 'submitQuestion' | 'voteQuestion' | 'undoAction') {
+function resendEach(
+  redis: Redis,
+  script: 'submitQuestion' | 'voteQuestion' | 'undoAction' | 'createEvent',
+) {
   const client = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const original = client[script]!;
   client[script] = async (...args: unknown[]) => {
@@ -242,5 +245,16 @@ describe('a script call ioredis sends twice', () => {
     expect(questions.map((q) => [q.id, q.status])).toEqual([[second!.id, 'pending']]);
     const { snapshot } = await join(dais.url, { code: event.code, role: 'audience' });
     expect(snapshot.questions.map((q) => q.id)).toEqual([first!.id]);
+  });
+});
+
+describe('an event created by a call ioredis sends twice', () => {
+  it('is one event: the second run finds the first one', async () => {
+    const restore = resendEach(dais.server.redis, 'createEvent');
+    const event = await createEvent(dais.url, 'Resent').finally(restore);
+    const metas = await dais.server.redis.keys('dais:{ev:*}:meta');
+    const titles = await Promise.all(metas.map((key) => dais.server.redis.hget(key, 'title')));
+    expect(titles.filter((title) => title === 'Resent')).toHaveLength(1);
+    await join(dais.url, { code: event.code, role: 'moderator', key: event.moderatorKey });
   });
 });
