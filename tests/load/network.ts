@@ -62,25 +62,38 @@ export function workerCount(audience: number, limits: Limits, requested: number 
 const isLoopback = (url: string) => /^127\./.test(new URL(url).hostname);
 
 /**
- * The local addresses each target's clients connect from. `auto` gives a loopback
- * target as many 127.0.0.x as its share of the audience needs ports; other targets
- * (a remote host) keep the system's choice. Empty list: the system's choice.
+ * Audience sockets per source address under `auto`. A real audience comes from many
+ * networks, and the server counts its per-address limits (connections, joins, votes,
+ * questions; docs/SECURITY.md) per address: 50 a address stay under all of them.
+ */
+const AUDIENCE_PER_ADDRESS = 50;
+
+/** The n-th loopback address: 127.0.0.1 … 127.0.0.254, 127.0.1.1 … */
+const loopback = (n: number) => `127.0.${Math.floor(n / 254)}.${(n % 254) + 1}`;
+
+/**
+ * The local addresses each target's clients connect from. For a loopback target,
+ * `auto` takes one 127.x address per AUDIENCE_PER_ADDRESS sockets of its share, and
+ * enough that none runs out of ephemeral ports; a number N takes the first N. Other
+ * targets (a remote host) keep the system's choice, as does `none`. Empty list: the
+ * system's choice.
  */
 export function sourceAddresses(
   targets: string[],
   audience: number,
   limits: Limits,
-  choice: 'auto' | 'none' | string[],
+  choice: 'auto' | 'none' | number | string[],
 ): string[][] {
   if (choice === 'none') return targets.map(() => []);
   if (Array.isArray(choice)) return targets.map(() => choice);
   const ports = (limits.ephemeralPorts.high - limits.ephemeralPorts.low + 1) * PORT_SHARE;
   const perTarget = Math.ceil(audience / targets.length);
-  const needed = Math.ceil(perTarget / ports);
+  const count =
+    choice === 'auto'
+      ? Math.max(Math.ceil(perTarget / ports), Math.ceil(perTarget / AUDIENCE_PER_ADDRESS))
+      : choice;
   return targets.map((target) =>
-    isLoopback(target) && needed > 1
-      ? Array.from({ length: needed }, (_, i) => `127.0.0.${i + 1}`)
-      : [],
+    isLoopback(target) ? Array.from({ length: count }, (_, i) => loopback(i)) : [],
   );
 }
 

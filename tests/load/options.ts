@@ -10,8 +10,8 @@ export interface LoadOptions extends LoadShape {
   event: { code: string; moderatorKey: string } | null;
   /** Processes that hold the audience sockets; null: enough for the fd limit and the cores. */
   workers: number | null;
-  /** 'auto': several 127.0.0.x source addresses when one would run out of ephemeral ports. */
-  sourceAddresses: 'auto' | 'none' | string[];
+  /** Local addresses to connect from: 'auto' (see network.ts), a count of 127.x addresses, or a list. */
+  sourceAddresses: 'auto' | 'none' | number | string[];
   seed: number;
   ackTimeoutMs: number;
   report: string | null;
@@ -50,7 +50,8 @@ Drives real Socket.IO clients against a running Dais and writes a JSON report an
   --initial-questions N    questions submitted and approved before the ramp-up
   --fanout-sample N        audience sockets that time each approval's fan-out (default ${DEFAULT_SHAPE.fanoutSample})
   --workers N              load processes (default: enough for the fd limit, at least one per core)
-  --source-addresses auto|none|IP,IP…   local addresses to connect from (default auto)
+  --source-addresses auto|none|N|IP,IP…   local addresses to connect from (default auto:
+                           one 127.x per 50 audience sockets, as many networks would)
   --seed N                 random seed (default 1)
   --ack-timeout S          seconds before an unanswered request counts as TIMEOUT (default 10)
   --report FILE.json       the report (default .data/load/<name>-<time>.json)
@@ -134,7 +135,12 @@ export function parseOptions(argv: string[]): LoadOptions | 'help' {
         : null,
     workers:
       values.workers === undefined ? null : z.coerce.number().int().min(1).parse(values.workers),
-    sourceAddresses: sources === 'auto' || sources === 'none' ? sources : list(sources),
+    sourceAddresses:
+      sources === 'auto' || sources === 'none'
+        ? sources
+        : /^\d+$/.test(sources)
+          ? Number(sources)
+          : list(sources),
     seed: values.seed === undefined ? 1 : z.coerce.number().int().parse(values.seed),
     ackTimeoutMs:
       1000 * (values['ack-timeout'] === undefined ? 10 : positive.parse(values['ack-timeout'])),
