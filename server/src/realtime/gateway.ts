@@ -151,12 +151,14 @@ function registerAudience(io: DaisServer, socket: DaisSocket, deps: GatewayDeps)
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
     await deps.limits.check('submit', code, participantId, socket.handshake.address);
     try {
-      const { change, leader, replayed } = await intake.submit(
+      const { change, leader } = await intake.submit(
         code,
         { text, authorId: participantId, authorName: name || null, requestId },
         now(),
       );
-      if (!replayed) publishChange(io, code, 'submitted', change);
+      // A retry is published too: its first attempt may have been stored and never
+      // published (its ack failed on a command timeout). Clients keep the highest rev.
+      publishChange(io, code, 'submitted', change);
       if (leader) publishChange(io, code, 'merged', leader);
       return { question: toOwn(change.question) };
     } catch (error) {

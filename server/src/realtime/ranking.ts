@@ -72,7 +72,9 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
     // Only the audience votes (authorize): the actor is the participant.
     await deps.limits.check('vote', code, actor.id, socket.handshake.address);
     const result = await ranking.vote(code, questionId, actor.id, up, requestId);
-    if (result.changed) votes.mark(code, result.leaderId);
+    // Marked even when this call changed nothing: a retry whose first attempt was
+    // stored but not answered (a command timeout) is the only one left to mark it.
+    votes.mark(code, result.leaderId);
     if (result.changed && result.voted) await watchVote(io, socket, deps, code, result.leaderId);
     return { questionId: result.leaderId, votes: result.votes, voted: result.voted };
   });
