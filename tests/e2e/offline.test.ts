@@ -71,9 +71,10 @@ async function pageOfStoppableServer(title: string) {
       await pageServer.close();
       await connectionIs(page, 'offline');
     },
-    start: async () => {
+    /** Serves again; `watch`: a page to wait for until it is back online. */
+    start: async (watch: Page | null = page) => {
       pageServer = await serveOn(port);
-      await connectionIs(page, 'online');
+      if (watch) await connectionIs(watch, 'online');
     },
     close: () => pageServer.close(),
   };
@@ -143,6 +144,33 @@ describe('an audience page that loses its server', () => {
       });
       expect(snapshot.questions.filter((q) => q.text === text)).toHaveLength(1);
       expect(moderator.connected).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps a question sent offline across closing the page, and sends it from the next one', async () => {
+    const { event, page, stop, start, close } = await pageOfStoppableServer('Reload');
+    try {
+      await stop();
+      const text = 'Sent with no signal: are the slides shared afterwards?';
+      await page.getByTestId('question-input').fill(text);
+      await page.getByTestId('submit-question').click();
+      await page.getByTestId('outbox-item').filter({ hasText: text }).waitFor();
+      const context = page.context();
+      await page.close();
+
+      await start(null);
+      const next = await context.newPage();
+      await next.goto(event.audienceUrl);
+      await next.getByTestId('my-question').filter({ hasText: text }).waitFor();
+      expect(await readStorage(next, `dais:outbox:${event.code}`)).toBeNull();
+      const { snapshot } = await join(moderatorServer.url, {
+        code: event.code,
+        role: 'moderator',
+        key: event.moderatorKey,
+      });
+      expect(snapshot.questions.filter((q) => q.text === text)).toHaveLength(1);
     } finally {
       await close();
     }
