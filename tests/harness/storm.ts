@@ -73,15 +73,20 @@ export async function submitStorm(url: string, code: string, count: number, perC
 }
 
 /**
- * What Redis holds for the storm's texts: for each request, the ids of the stored
- * questions with its text, and the questions whose hash and status sets disagree.
+ * What Redis holds for the storm's texts: the requests whose text is not stored as
+ * exactly their acknowledged question (a refused one: not at all), how many questions
+ * the event has, and the questions whose hash and status sets disagree.
  */
 export async function stormInRedis(redis: Redis, code: string, requests: StormRequest[]) {
   const { hashes, statusOf } = await storedQuestions(redis, code);
   const idsByText = new Map<string, string[]>();
   for (const hash of hashes)
     idsByText.set(hash.text!, [...(idsByText.get(hash.text!) ?? []), hash.id!]);
-  const stored = requests.map((request) => idsByText.get(request.text) ?? []);
+  // Exactly once: each acknowledged question is the one stored question with its text.
+  const notOnce = requests
+    .map((request) => ({ ...request, stored: idsByText.get(request.text) ?? [] }))
+    .filter((request) => request.stored.join() !== (request.questionId ?? ''))
+    .map((r) => `${r.text}: acked ${r.questionId ?? 'no'}, stored ${r.stored.join() || 'none'}`);
   const unsound = hashes
     .filter((hash) => (statusOf.get(hash.id!) ?? []).join() !== hash.status)
     .map(
@@ -91,5 +96,5 @@ export async function stormInRedis(redis: Redis, code: string, requests: StormRe
   for (const id of statusOf.keys()) {
     if (!ids.has(id)) unsound.push(`${id} is in a status set, no hash`);
   }
-  return { stored, total: hashes.length, unsound };
+  return { notOnce, total: hashes.length, unsound };
 }

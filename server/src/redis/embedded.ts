@@ -18,10 +18,11 @@ export class RedisNotInstalledError extends Error {
 }
 
 /**
- * When redis-server fsyncs its AOF. `always`: before it answers a write, so an
- * acknowledged write survives a crash of Redis or of the machine. `everysec`: once
- * a second, so up to about a second of acknowledged writes can be lost on power
- * loss (a kill -9 of redis-server alone loses only what the OS had not written).
+ * When redis-server fsyncs its AOF (it writes to it before answering either way).
+ * `always`: before it answers a write, so an acknowledged write survives a crash of
+ * the machine. `everysec`: about once a second, so power loss (or a kernel crash) can
+ * take up to a second or two of acknowledged writes; so can a kill of redis-server
+ * while a slow disk makes it hold back its AOF writes. docs/ARCHITECTURE.md, "Durability".
  */
 export type FsyncPolicy = 'always' | 'everysec';
 export const FSYNC_POLICIES: readonly FsyncPolicy[] = ['always', 'everysec'];
