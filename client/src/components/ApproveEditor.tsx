@@ -58,6 +58,7 @@ export function QuestionEditor({ question, mode, onClose }: QuestionEditorProps)
         data-testid="edit-text"
         rows={3}
         autoFocus
+        data-autofocus
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}

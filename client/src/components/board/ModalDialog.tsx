@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A modal `<dialog>` (the browser traps focus and closes it on Esc): open while
- * mounted; `onClose` runs however it closes.
+ * mounted; `onClose` runs however it closes. The content's field marked
+ * `data-autofocus` gets the focus, so typing starts there.
  */
 export function ModalDialog({
   title,
@@ -21,6 +22,9 @@ export function ModalDialog({
   useEffect(() => {
     const element = dialog.current;
     if (!element?.open) element?.showModal();
+    // showModal focuses the first control (the close button): React's autoFocus ran
+    // earlier, while the dialog was still closed and nothing in it could take focus.
+    element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => element?.close();
   }, []);
   return (
