@@ -59,7 +59,8 @@ export function connectToEvent(request: JoinRequest): () => void {
   current = socket;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // Pushes that arrive while a join is pending wait for its snapshot, then apply on top
-  // of it: questions by rev, "Up next" and the event by log id (older ones are dropped).
+  // of it: questions by rev, "Up next" and the event by log id (older ones are dropped),
+  // vote counts in the order they came (each batch is read after the votes before it).
   let heldBack: (() => void)[] | null = null;
   const deliver = (apply: () => void) => (heldBack ? heldBack.push(apply) : apply());
 
@@ -113,7 +114,7 @@ export function connectToEvent(request: JoinRequest): () => void {
   socket.on('event:changed', ({ logId, event, settings }) =>
     deliver(() => store().setEvent(event, settings, logId)),
   );
-  socket.on('votes:changed', ({ updates }) => store().applyVotes(updates));
+  socket.on('votes:changed', ({ updates }) => deliver(() => store().applyVotes(updates)));
   socket.on('queue:changed', ({ logId, queue }) => deliver(() => store().setQueue(queue, logId)));
   socket.on('presence:changed', ({ presence }) => store().setPresence(presence));
   socket.on('votes:suspicious', ({ questionId, votes }) =>
