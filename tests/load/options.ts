@@ -118,6 +118,9 @@ export function parseOptions(argv: string[]): LoadOptions | 'help' {
   if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
   const shape: LoadShape = { ...pickShape(preset), ...parsed.data };
 
+  if (shape.initialQuestions > 0 && shape.moderators === 0) {
+    throw new Error('--initial-questions needs a moderator to approve them');
+  }
   if ((values.event === undefined) !== (values['moderator-key'] === undefined)) {
     throw new Error('--event and --moderator-key go together');
   }
