@@ -12,7 +12,6 @@ import {
   type ClientEventName,
   type JoinPayload,
   type Result,
-  type ServerToClientEvents,
   type Snapshot,
 } from '@dais/shared';
 import type { Client } from './clients';
@@ -261,6 +260,3 @@ export async function cuttableLink(targetPort: number) {
     },
   };
 }
-
-/** The pushes a FaultClient applies, for tests that listen themselves. */
-export type QuestionChanged = Parameters<ServerToClientEvents['question:changed']>[0];
