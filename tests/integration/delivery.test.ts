@@ -6,6 +6,7 @@ import {
   expectOk,
   join,
   joinAll,
+  next,
   request,
   type Client,
 } from '../harness/clients';
@@ -88,8 +89,11 @@ describe('a submit retried with its request id', () => {
 
     await expectOk(moderator, 'question:approve', { questionId: question.id });
     await expectOk(moderator, 'event:configure', { open: false });
+    // Broadcast again: the first attempt may have been stored and never broadcast.
+    const heard = next(moderator, 'question:changed', (c) => c.change === 'submitted');
     const again = await expectOk(asker, 'question:submit', payload);
     expect(again.question).toMatchObject({ id: question.id, status: 'approved', rev: 2 });
+    expect((await heard).question).toMatchObject({ id: question.id, rev: 2 });
     // A new request is refused as usual.
     const refused = await request(asker, 'question:submit', {
       text: 'And the photos?',

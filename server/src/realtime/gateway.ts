@@ -167,8 +167,13 @@ function registerAudience(io: DaisServer, socket: DaisSocket, deps: GatewayDeps)
       const refusal = error instanceof StoreError && REFUSED_BEFORE_STORE.has(error.code);
       const stored =
         refusal && requestId && (await store.findSubmitted(code, participantId, requestId));
-      if (stored) return { question: toOwn(stored) };
-      throw error;
+      if (!stored) throw error;
+      publishChange(io, code, 'submitted', {
+        logId: '',
+        question: stored,
+        previous: stored.status,
+      });
+      return { question: toOwn(stored) };
     }
   });
 }

@@ -194,13 +194,14 @@ export function createEventStore(redis: RedisClient) {
    * Stores a new question in one script call, which also decides its cluster (the
    * closest open near-duplicate, or a new one). Returns the question and, when it
    * joined a cluster, the leader's new state: all a broadcast needs. A retry of a
-   * request already stored is `replayed`: nothing changed, the question is as it is now.
+   * request already stored changes nothing: its change has log id '' and the question
+   * as it is now.
    */
   async function submitQuestion(
     code: string,
     input: NewQuestion,
     now: number,
-  ): Promise<{ change: Change; leader?: Change; replayed?: true }> {
+  ): Promise<{ change: Change; leader?: Change }> {
     const keys = eventKeys(code);
     const id = newId();
     const scriptKeys = [
@@ -240,7 +241,7 @@ export function createEventStore(redis: RedisClient) {
     if (logId === '') {
       const stored = toQuestion(fieldsOf(leaderFields), leaderId || null);
       if (!stored) throw new StoreError(ErrorCode.QuestionNotFound, 'No such question');
-      return { change: { logId, question: stored, previous: stored.status }, replayed: true };
+      return { change: { logId, question: stored, previous: stored.status } };
     }
     // The script stored exactly this; no need to read it back on the question's hot path.
     const question: Question = {
