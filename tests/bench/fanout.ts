@@ -25,6 +25,7 @@ import { disconnectAll, join } from '../harness/clients';
 import { clock } from '../load/connection';
 import { stats } from '../load/report';
 import { audienceFleet, fillEvent, openEvent, pendingQuestions } from './fill';
+import { bars, lines } from './charts';
 import { cpuSeconds, finish, machine, privateRedis, round, sleep } from './kit';
 import { SERVER_KINDS, startFleet, startServer, type ServerKind } from './processes';
 
@@ -37,6 +38,7 @@ const { values: options } = parseArgs({
     'event-size': { type: 'string', default: '0' },
     servers: { type: 'string', default: 'dais,socket.io-tuned,ws' },
     out: { type: 'string' },
+    chart: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -169,6 +171,8 @@ async function measure(kind: ServerKind) {
       timeToLastMs: stats(toLast),
       timeToLastFromAckMs: stats(toLastFromAck),
       timeToMedianMs: stats(toMedian),
+      /** Per broadcast, in order: ms until the last socket had it. */
+      perBroadcastMs: toLast.map((ms) => round(ms)),
       windowSeconds: round(windowSeconds, 2),
       cpuSeconds: {
         server: round(serverCpu, 2),
@@ -191,17 +195,45 @@ const figures = {
     vsWs: ws ? round(r.messagesPerServerCpuSecond / ws.messagesPerServerCpuSecond, 2) : null,
   })),
 };
-finish('fanout', machineAtStart, figures, options, ({ results }) => {
-  for (const r of results) {
-    const t = r.timeToLastMs;
-    console.log(
-      [
-        `${r.server.padEnd(16)} ${r.connections.joined}/${r.connections.asked} joined in ${r.connectSeconds} s${r.event ? ` (event of ${r.event.size} questions, ${r.event.public} public)` : ''}; ${r.frameBytes} B frames`,
-        `  time to the last socket  p50 ${t?.p50} ms  p99 ${t?.p99} ms  max ${t?.max} ms over ${r.broadcasts} broadcasts${r.timeToLastFromAckMs ? ` (from the approval's ack: p99 ${r.timeToLastFromAckMs.p99} ms)` : ''}; median socket p50 ${r.timeToMedianMs?.p50} ms`,
-        `  delivered ${r.delivered} (${r.missing} missing, ${r.connections.dropped} dropped); server CPU ${r.cpuSeconds.server} s over ${r.windowSeconds} s → ${r.messagesPerServerCpuSecond} messages per CPU-second${r.vsWs !== null ? ` (${Math.round(r.vsWs * 100)}% of ws)` : ''}`,
-        `  idle server CPU ${r.idleServerCpuPercent}% with the sockets connected; Redis CPU ${r.cpuSeconds.redis} s; clients' CPU ${r.cpuSeconds.fleet} s`,
-      ].join('\n'),
-    );
-  }
-});
+await finish(
+  'fanout',
+  machineAtStart,
+  figures,
+  options,
+  ({ results }) => {
+    for (const r of results) {
+      const t = r.timeToLastMs;
+      console.log(
+        [
+          `${r.server.padEnd(16)} ${r.connections.joined}/${r.connections.asked} joined in ${r.connectSeconds} s${r.event ? ` (event of ${r.event.size} questions, ${r.event.public} public)` : ''}; ${r.frameBytes} B frames`,
+          `  time to the last socket  p50 ${t?.p50} ms  p99 ${t?.p99} ms  max ${t?.max} ms over ${r.broadcasts} broadcasts${r.timeToLastFromAckMs ? ` (from the approval's ack: p99 ${r.timeToLastFromAckMs.p99} ms)` : ''}; median socket p50 ${r.timeToMedianMs?.p50} ms`,
+          `  delivered ${r.delivered} (${r.missing} missing, ${r.connections.dropped} dropped); server CPU ${r.cpuSeconds.server} s over ${r.windowSeconds} s → ${r.messagesPerServerCpuSecond} messages per CPU-second${r.vsWs !== null ? ` (${Math.round(r.vsWs * 100)}% of ws)` : ''}`,
+          `  idle server CPU ${r.idleServerCpuPercent}% with the sockets connected; Redis CPU ${r.cpuSeconds.redis} s; clients' CPU ${r.cpuSeconds.fleet} s`,
+        ].join('\n'),
+      );
+    }
+  },
+  ({ results }) => ({
+    title: `One broadcast to ${CONNECTIONS} sockets: Dais, plain Socket.IO, plain ws`,
+    panels: [
+      lines(
+        'Time until the last socket had it (each broadcast)',
+        'broadcast',
+        'ms',
+        results.flatMap((r) =>
+          r.perBroadcastMs.map((value, x) => ({ x, series: r.server, value })),
+        ),
+      ),
+      bars(
+        'Messages delivered per CPU-second of the server process',
+        'messages per CPU-second',
+        results.map((r) => ({
+          label: r.server,
+          series: 'messages/CPU-s',
+          value: r.messagesPerServerCpuSecond,
+        })),
+      ),
+    ],
+  }),
+);
 process.exit(0);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { startEmbeddedRedis } from '@dais/server';
 import { readLimits } from '../load/network';
+import { renderPanels } from './charts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -104,14 +105,16 @@ export const commandLine = (script: string) =>
 /**
  * Ends a benchmark: its figures, with the command and the machine (load average at the
  * start and at the end), go to a result file, and to stdout as JSON with --json or
- * else through `print` after a line about the machine.
+ * else through `print` after a line about the machine. With `chart`, its panels go to
+ * an SVG next to the result file (or at `output.chart`).
  */
-export function finish<T extends object>(
+export async function finish<T extends object>(
   script: string,
   machineAtStart: ReturnType<typeof machine>,
   figures: T,
-  output: { out?: string; json: boolean },
+  output: { out?: string; chart?: string; json: boolean },
   print: (figures: T) => void,
+  chart?: (figures: T) => { title: string; panels: Parameters<typeof renderPanels>[2] },
 ) {
   const result = {
     command: commandLine(script),
@@ -120,15 +123,27 @@ export function finish<T extends object>(
     ...figures,
   };
   const file = writeResult(script, result, output.out);
+  const m = machineAtStart;
+  let chartFile: string | undefined;
+  const drawn = chart?.(figures);
+  if (drawn && drawn.panels.length > 0) {
+    const { title, panels } = drawn;
+    chartFile = resolve(output.chart ?? file.replace(/\.json$/, '.svg'));
+    const subtitle = [
+      result.command,
+      `${m.cores} cores ${m.cpuModel} · Node ${m.node} · Redis ${m.redis} · load average ${m.loadAverage[0]} at the start`,
+    ];
+    mkdirSync(dirname(chartFile), { recursive: true });
+    writeFileSync(chartFile, await renderPanels(title, subtitle, panels));
+  }
   if (output.json) {
     console.log(JSON.stringify(result));
   } else {
-    const m = machineAtStart;
     console.log(
       `${m.cores} cores (${m.cpuModel}), ${m.ramGB} GB, Node ${m.node}, Redis ${m.redis}; load average at start ${m.loadAverage.join(' ')}, at end ${result.loadAverageAtEnd.join(' ')}`,
     );
     print(figures);
-    console.log(`Result: ${file}`);
+    console.log(`Result: ${file}${chartFile ? `\nChart:  ${chartFile}` : ''}`);
   }
 }
 

@@ -8,15 +8,17 @@
  * request dropped), and Dais itself (createApp; each socket joined to an event as the
  * audience, so it sits in the public room and its participant's room).
  *
- * Each server runs alone in its process, started with --expose-gc. Its RSS is read
- * after full collections before the clients connect and again once all of them have
- * joined and sat idle for a few seconds: (RSS after − RSS before) / connections.
+ * Each server runs alone in its process, started with --expose-gc. After a warm-up
+ * round (1,000 connections opened and closed), its RSS is read after full collections,
+ * and again once all the connections have joined and sat idle for a few seconds:
+ * (RSS after − RSS before) / connections.
  * The clients are fleet-worker.ts' light `ws` clients in other processes.
  * Not a test: it reports, it asserts nothing.
  */
 import { parseArgs } from 'node:util';
 import { disconnectAll } from '../harness/clients';
 import { audienceFleet, fillEvent, openEvent } from './fill';
+import { bars } from './charts';
 import { finish, machine, privateRedis, round, sleep } from './kit';
 import { SERVER_KINDS, startFleet, startServer, type Memory, type ServerKind } from './processes';
 
@@ -27,6 +29,7 @@ const { values: options } = parseArgs({
     'event-size': { type: 'string', default: '0' },
     'idle-seconds': { type: 'string', default: '5' },
     out: { type: 'string' },
+    chart: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -62,13 +65,13 @@ async function measure(kind: ServerKind) {
       fleetOptions =
         kind === 'ws' ? { protocol: 'ws' as const } : { protocol: 'socket.io' as const, join: {} };
     }
+    const connect = (connections: number) =>
+      startFleet({ url: server.url, connections, marker: '\u0000never', ...fleetOptions });
+    // A first round warms the code paths up (and lets go of start-up garbage) before the baseline.
+    await (await connect(Math.min(1000, CONNECTIONS))).close();
+    await sleep(2000);
     const before = await server.measure();
-    const fleet = await startFleet({
-      url: server.url,
-      connections: CONNECTIONS,
-      marker: '\u0000never',
-      ...fleetOptions,
-    });
+    const fleet = await connect(CONNECTIONS);
     await sleep(IDLE_SECONDS * 1000);
     const connected = await server.measure();
     await fleet.close();
@@ -105,13 +108,33 @@ async function measure(kind: ServerKind) {
   }
 }
 
-finish('memory', machineAtStart, { results }, options, ({ results }) => {
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  for (const r of results) {
-    const b = r.bytesPerConnection;
-    console.log(
-      `${r.server.padEnd(16)} ${r.connections.heldByServer} idle connections: RSS ${kb(b.rss)} each (heap ${kb(b.heapUsed)}, external ${kb(b.external)}); RSS ${r.mb.before} → ${r.mb.connected} MB, ${r.mb.afterClose} MB after they closed${r.event ? `; event of ${r.event.size} questions` : ''}`,
-    );
-  }
-});
+await finish(
+  'memory',
+  machineAtStart,
+  { results },
+  options,
+  ({ results }) => {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    for (const r of results) {
+      const b = r.bytesPerConnection;
+      console.log(
+        `${r.server.padEnd(16)} ${r.connections.heldByServer} idle connections: RSS ${kb(b.rss)} each (heap ${kb(b.heapUsed)}, external ${kb(b.external)}); RSS ${r.mb.before} → ${r.mb.connected} MB, ${r.mb.afterClose} MB after they closed${r.event ? `; event of ${r.event.size} questions` : ''}`,
+      );
+    }
+  },
+  ({ results }) => ({
+    title: `Memory per idle connection, ${CONNECTIONS} connections`,
+    panels: [
+      bars(
+        'Per connection, after full garbage collections',
+        'KB',
+        results.flatMap((r) => [
+          { label: r.server, series: 'RSS', value: r.bytesPerConnection.rss / 1024 },
+          { label: r.server, series: 'V8 heap', value: r.bytesPerConnection.heapUsed / 1024 },
+        ]),
+        { value: 12, label: 'target 12 KB RSS' },
+      ),
+    ],
+  }),
+);
 process.exit(0);

@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import type { AckData, Result } from '@dais/shared';
 import { disconnectAll, join, type Client } from '../harness/clients';
 import { openEvent } from './fill';
+import { bars } from './charts';
 import { cpuSeconds, finish, machine, privateRedis, round } from './kit';
 import { startServer } from './processes';
 import { buildStream } from './stream';
@@ -36,6 +37,7 @@ const { values: options } = parseArgs({
     sockets: { type: 'string', default: '100' },
     requests: { type: 'string', default: '200000' },
     out: { type: 'string' },
+    chart: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -224,16 +226,39 @@ const figures = {
   })),
   redisBenchmark: benchmarks,
 };
-finish('redis', machineAtStart, figures, options, ({ checkpoints, redisBenchmark }) => {
-  for (const c of checkpoints) {
-    console.log(
-      `event of ${c.eventSize}: ${c.roundTrips.commandsPerQuestion} commands/question ${JSON.stringify(c.roundTrips.byCommand)}; script ${c.scriptUsPerQuestion} µs/question; Redis CPU ${c.redisCpuMsPer1000} ms per 1,000 questions (ceiling ${c.redisCeilingPerSecond}/s on one core; ${c.vsWritesOnly}× the writes alone); server ${c.serverCpuMsPerQuestion} ms/question; ${c.questionsPerSecond} questions/s`,
-    );
-  }
-  for (const b of redisBenchmark) {
-    console.log(
-      `${b.name.padEnd(34)} ${b.requestsPerSecond}/s; Redis CPU ${b.redisCpuUsPerRequest} µs/request (ceiling ${b.ceilingPerCoreSecond}/s per core)`,
-    );
-  }
-});
+await finish(
+  'redis',
+  machineAtStart,
+  figures,
+  options,
+  ({ checkpoints, redisBenchmark }) => {
+    for (const c of checkpoints) {
+      console.log(
+        `event of ${c.eventSize}: ${c.roundTrips.commandsPerQuestion} commands/question ${JSON.stringify(c.roundTrips.byCommand)}; script ${c.scriptUsPerQuestion} µs/question; Redis CPU ${c.redisCpuMsPer1000} ms per 1,000 questions (ceiling ${c.redisCeilingPerSecond}/s on one core; ${c.vsWritesOnly}× the writes alone); server ${c.serverCpuMsPerQuestion} ms/question; ${c.questionsPerSecond} questions/s`,
+      );
+    }
+    for (const b of redisBenchmark) {
+      console.log(
+        `${b.name.padEnd(34)} ${b.requestsPerSecond}/s; Redis CPU ${b.redisCpuUsPerRequest} µs/request (ceiling ${b.ceilingPerCoreSecond}/s per core)`,
+      );
+    }
+  },
+  ({ checkpoints, redisBenchmark }) => ({
+    title: 'Redis CPU per request: a Dais question against redis-benchmark',
+    panels: [
+      bars('Redis CPU per request', 'µs (lower is better)', [
+        ...checkpoints.map((c) => ({
+          label: `a question, event of ${c.eventSize}`,
+          series: 'Dais',
+          value: c.redisCpuMsPer1000,
+        })),
+        ...redisBenchmark.map((b) => ({
+          label: b.name,
+          series: 'redis-benchmark',
+          value: b.redisCpuUsPerRequest,
+        })),
+      ]),
+    ],
+  }),
+);
 process.exit(0);

@@ -2,11 +2,11 @@
  * `pnpm --silent bench:scale [--suite ingest,sweep,votes,workers] [--event-size 0]
  *  [--duration 20] [--json]`
  *
- * Dais over real sockets, the server in processes of its own: the real entry point
- * (server/src/main.ts, as `pnpm start` runs it, `--workers N`) on a private
- * redis-server, loaded by the load tool (`pnpm load`, tests/load) with its JSON
- * report; the server's and Redis' CPU are read from /proc around each run, the tool's
- * own CPU comes from its report. Everything shares the machine's cores.
+ * Dais over real sockets, as `pnpm start --workers N` runs it (server/src/main.ts, rate
+ * limits off: the load comes from one machine) on a private redis-server, loaded by
+ * the load tool (`pnpm load`, tests/load) with its JSON report; the server's processes'
+ * and Redis' CPU are read from /proc around each run, the tool's own CPU comes from
+ * its report. Everything shares the machine's cores.
  *
  * Suites:
  * - ingest: questions at --latency-rate (1,000/s) for --duration: ack p50/p99.
@@ -15,9 +15,11 @@
  *   p99 ack < 500 ms), and what the first rate beyond it achieved.
  * - votes: the vote storm (--vote-rate over --vote-audience sockets on 20 approved
  *   questions); two observer sockets record every votes:changed (batch sizes, spacing)
- *   and every message an audience socket receives.
- * - workers: the same saturating question load (--workers-rate) against --workers 1
- *   and --workers 2, one after the other: questions answered per second by each.
+ *   and every message an audience socket receives. 2,000 sockets by default: the rate
+ *   needs no more, and every socket.io-client socket of the tool decodes each batch
+ *   (four a second), which would leave the tool, not the server, the limit.
+ * - workers: the same saturating question load (--workers-rate) against `--workers 1`
+ *   and `--workers 2` (--workers), one after the other: questions answered per second.
  * With --event-size N the event of ingest, votes and workers holds N questions first
  * (fill.ts: submitted over sockets, one in 50 pending leaders approved).
  * Not a test: it reports, it asserts nothing.
@@ -34,6 +36,7 @@ import { startDaisProcess, workerPids } from '../harness/processes';
 import { clock } from '../load/connection';
 import { LoadReportSchema, stats, type LoadReport } from '../load/report';
 import { fillEvent, openEvent } from './fill';
+import { bars, lines } from './charts';
 import { cpuSeconds, finish, machine, privateRedis, REPO, round } from './kit';
 
 const { values: options } = parseArgs({
@@ -44,11 +47,12 @@ const { values: options } = parseArgs({
     'latency-rate': { type: 'string', default: '1000' },
     rates: { type: 'string', default: '1000,2000,3000,4000,5000,6000' },
     'vote-rate': { type: 'string', default: '10000' },
-    'vote-audience': { type: 'string', default: '10000' },
+    'vote-audience': { type: 'string', default: '2000' },
     'workers-rate': { type: 'string', default: '5000' },
     workers: { type: 'string', default: '1,2' },
     audience: { type: 'string', default: '200' },
     out: { type: 'string' },
+    chart: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -64,9 +68,16 @@ const LOAD_MAIN = fileURLToPath(new URL('../load/main.ts', import.meta.url));
 const machineAtStart = machine();
 const redis = await privateRedis('scale');
 
-/** A Dais server (`--workers n`) on the private Redis, with its processes' pids. */
+/**
+ * Dais as `pnpm start --workers N` runs it (server/src/main.ts, node:cluster behind one
+ * port when N > 1) on the private Redis, without rate limits (DAIS_LIMITS=off: the load
+ * comes from one machine); its processes' pids (the primary's and the workers').
+ */
 async function startDais(workers: number) {
-  const dais = startDaisProcess({ REDIS_URL: redis.url }, ['--workers', String(workers)]);
+  const dais = startDaisProcess({ REDIS_URL: redis.url, DAIS_LIMITS: 'off' }, [
+    '--workers',
+    String(workers),
+  ]);
   const url = (await dais.url()).replace('localhost', '127.0.0.1');
   const primary = dais.child.pid!;
   const pids = workers > 1 ? [primary, ...workerPids(primary)] : [primary];
@@ -251,7 +262,7 @@ async function voteStorm() {
       'question-rate': 1,
       'vote-rate': rate,
       duration: DURATION,
-      'ramp-up': 30,
+      'ramp-up': Math.max(5, Number(options['vote-audience']) / 500),
       moderators: 1,
       'moderator-rate': 1,
       'initial-questions': 20,
@@ -335,13 +346,60 @@ try {
 }
 
 const figures = { eventSize: EVENT_SIZE, durationSeconds: DURATION, ...results };
-finish(
+await finish(
   'scale',
   machineAtStart,
   figures,
-  { out: joinPath(OUT, 'result.json'), json: options.json },
+  { out: joinPath(OUT, 'result.json'), chart: options.chart, json: options.json },
   print,
+  chart,
 );
+
+/** The sweep and the processes side by side; each load run has its own chart next to its report. */
+function chart({ sweep, workers }: typeof figures) {
+  const panels = [];
+  if (sweep) {
+    panels.push(
+      lines(
+        'Questions answered per second against the rate offered (one server process)',
+        'questions/s offered',
+        'answered/s',
+        sweep.runs.map((r) => ({
+          x: r.offeredRate,
+          series: 'answered',
+          value: r.answeredPerSecond,
+        })),
+      ),
+      lines(
+        'Ack latency against the rate offered',
+        'questions/s offered',
+        'ms',
+        sweep.runs.flatMap((r) =>
+          r.ack
+            ? [
+                { x: r.offeredRate, series: 'p50', value: r.ack.p50 },
+                { x: r.offeredRate, series: 'p99', value: r.ack.p99 },
+              ]
+            : [],
+        ),
+      ),
+    );
+  }
+  if (workers) {
+    panels.push(
+      bars(
+        `Questions answered per second at ${options['workers-rate']}/s offered`,
+        'answered/s',
+        workers.runs.map((r) => ({
+          label: `${r.workers} server process${r.workers > 1 ? 'es' : ''}`,
+          series: 'answered/s',
+          value: r.answeredPerSecond,
+        })),
+      ),
+    );
+  }
+  return { title: `Dais over real sockets (event of ${EVENT_SIZE} questions)`, panels };
+}
 
 function print({ ingest, sweep, votes, workers }: typeof figures) {
   const ms = (s: { p50: number; p99: number } | null) =>

@@ -2,7 +2,8 @@
  * One server, alone in its process, so its CPU and memory are its own: forked by the
  * benchmarks (fleet.ts holds the clients elsewhere) with --expose-gc, driven over IPC.
  *
- * - `dais`: the whole app (createApp, as server/src/main.ts runs it) on REDIS_URL.
+ * - `dais`: the whole app (createApp, as server/src/main.ts runs it) on REDIS_URL,
+ *   without rate limits.
  * - `socket.io`: a plain Socket.IO server with every option at its default; a socket
  *   joins one room on `event:join`, as a Dais audience socket joins the public room.
  * - `socket.io-tuned`: the same with the io options Dais uses (server/src/app.ts).
@@ -26,7 +27,9 @@ async function main(kind: ServerKind) {
 
   if (kind === 'dais') {
     const redis = connectRedis({ url: process.env.REDIS_URL! });
-    const app = await createApp({ redis, logger: silentLogger });
+    // The benchmarks measure capacity, and their load comes from one address, which the
+    // flood guards (security/limits.ts) would refuse long before the server is busy.
+    const app = await createApp({ redis, logger: silentLogger, config: { limits: false } });
     const url = await app.listen(0, '127.0.0.1');
     connections = () => app.io.engine.clientsCount;
     close = async () => {
