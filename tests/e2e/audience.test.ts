@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openEventPage, screenshot, useBrowser } from '../harness/browser';
 import { createEvent, disconnectAll, expectOk, join } from '../harness/clients';
-import { useDais } from '../harness/dais';
+import { startRedis, useDais } from '../harness/dais';
 import { submitApproved } from '../harness/questions';
 
 const dais = useDais();
@@ -273,5 +273,50 @@ describe('the audience page', () => {
     expect((await listed(first)).at(-1)).toBe(first0.question.id);
     expect(await cards.count()).toBeLessThan(40);
     await screenshot(first, 'audience-many-bottom');
+  });
+
+  it('asks again by itself while the server cannot reach its store, then says why and keeps the words', async () => {
+    const { event, first } = await eventWithPhones('Store away');
+    const text = 'Who looks after the children when the floods come?';
+    const submit = first.getByTestId('submit-question');
+    const feedback = first.getByTestId('ask-feedback');
+    // Redis stops: the page stays online (its server is up), every submit is UNAVAILABLE.
+    const { dir, port } = dais.redis;
+    await dais.redis.stop();
+    try {
+      await ask(first, text);
+      await expect
+        .poll(() => submit.getAttribute('data-retrying'), { timeout: 15_000 })
+        .toBe('true');
+      expect(await submit.textContent()).toBe('Not through yet, trying again…');
+      await screenshot(first, 'audience-retrying');
+      // A few attempts later (1, 2 and 4 s apart) it gives up, says why, keeps the words.
+      await expect
+        .poll(() => feedback.getAttribute('data-kind'), { timeout: 30_000 })
+        .toBe('error');
+      expect(await feedback.textContent()).toBe(
+        'Could not reach the server, so nothing was changed. Check your connection and try again.',
+      );
+      expect(await first.getByTestId('question-input').inputValue()).toBe(text);
+      expect(await submit.getAttribute('data-retrying')).toBeNull();
+      expect(await mine(first, text).count()).toBe(0);
+
+      // Sent again, and Redis comes back while the page retries: it goes through, once.
+      await submit.click();
+      await expect
+        .poll(() => submit.getAttribute('data-retrying'), { timeout: 15_000 })
+        .toBe('true');
+    } finally {
+      dais.redis = await startRedis(dir, port);
+    }
+    await mine(first, text).waitFor({ timeout: 30_000 });
+    expect(await feedback.textContent()).toBe('Thanks! Your question was sent to the moderators.');
+    expect(await first.getByTestId('question-input').inputValue()).toBe('');
+    const { snapshot } = await join(dais.url, {
+      code: event.code,
+      role: 'moderator',
+      key: event.moderatorKey,
+    });
+    expect(snapshot.questions.filter((q) => q.text === text)).toHaveLength(1);
   });
 });

@@ -46,6 +46,8 @@ export function AskForm({ event }: { event: EventInfo }) {
   const [name, setName] = useState(() => readStored(NAME_KEY) ?? '');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [busy, run] = useBusy();
+  // The server was unavailable: the form says it tries again (realtime/outbox.ts).
+  const [retrying, setRetrying] = useState(false);
   const offline = useAppStore((state) => state.connection !== 'online');
   const outbox = useAppStore((state) => state.outbox);
   // The server's own filter, run here to count as it counts and to warn before sending.
@@ -65,7 +67,7 @@ export function AskForm({ event }: { event: EventInfo }) {
       return;
     }
     const sent = text;
-    const { queued, result } = askQuestion(sent, name);
+    const { queued, result } = askQuestion(sent, name, () => setRetrying(true));
     if (!queued) return settle(sent, await run(() => result));
     // Kept for later: the box is free for the next question meanwhile.
     setText((current) => (current === sent ? '' : current));
@@ -74,6 +76,7 @@ export function AskForm({ event }: { event: EventInfo }) {
   };
 
   const settle = (sent: string, result: Result<AckData<'question:submit'>>) => {
+    setRetrying(false);
     if (!result.ok && result.error === ErrorCode.SlowMode && result.retryAfterMs) {
       setRetryAt(Date.now() + result.retryAfterMs);
     }
@@ -143,10 +146,13 @@ export function AskForm({ event }: { event: EventInfo }) {
         className="button button--primary button--block"
         data-testid="submit-question"
         data-wait={wait || undefined}
+        data-retrying={retrying || undefined}
         disabled={busy || closed || wait > 0}
       >
         {busy
-          ? t('ask.sending')
+          ? retrying
+            ? t('ask.retrying')
+            : t('ask.sending')
           : wait > 0
             ? t('ask.wait', { count: wait })
             : offline

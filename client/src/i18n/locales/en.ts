@@ -199,6 +199,7 @@ export const en = {
       'This looks like it includes personal details (a phone number, address, school or ID). To keep everyone safe, moderators remove them before anything is shown.',
     send: 'Send',
     sending: 'Sending…',
+    retrying: 'Not through yet, trying again…',
     empty: 'Type your question first.',
     tooLong_one: 'Please keep it to {{count}} character or fewer.',
     tooLong_other: 'Please keep it to {{count}} characters or fewer.',

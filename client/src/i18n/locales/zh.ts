@@ -176,6 +176,7 @@ export const zh: Messages = {
       '你的问题似乎包含个人信息（如电话号码、地址、学校或证件号）。为保护大家的安全，审核员会在公开前将其删除。',
     send: '发送',
     sending: '发送中…',
+    retrying: '还没发出去，正在重试…',
     empty: '请先输入问题。',
     tooLong_other: '请控制在 {{count}} 字以内。',
     sent: '谢谢！你的问题已提交给审核员。',
