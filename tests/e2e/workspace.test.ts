@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { OwnQuestion, Question } from '@dais/shared';
 import { screenshot, useBrowser } from '../harness/browser';
+import { holdablePushes } from '../harness/held-pushes';
 import {
   createEvent,
   expectOk,
@@ -254,38 +255,6 @@ describe('the moderator workspace, keyboard first', () => {
     await sheet.waitFor({ state: 'detached' });
   });
 });
-
-/**
- * Lets a test hold back the pushes a page receives (not the acks of its own commands),
- * as a slow network would: its moderator then acts on what it saw before.
- */
-async function holdablePushes(page: Page) {
-  let holding = false;
-  const held: string[] = [];
-  const forward: ((message: string) => void)[] = [];
-  await page.context().routeWebSocket(/\/socket\.io\//, (ws) => {
-    const server = ws.connectToServer();
-    const toPage = (message: string | Buffer) => ws.send(message);
-    forward.push(toPage);
-    server.onMessage((message) => {
-      // Socket.IO frames: `42[...]` is a push, `43<id>[...]` an ack.
-      if (holding && typeof message === 'string' && message.startsWith('42["question:changed"')) {
-        held.push(message);
-      } else {
-        toPage(message);
-      }
-    });
-  });
-  return {
-    hold: () => {
-      holding = true;
-    },
-    release: () => {
-      holding = false;
-      for (const message of held.splice(0)) for (const send of forward) send(message);
-    },
-  };
-}
 
 describe('two moderators side by side', () => {
   it('see each other, each other’s decisions live, and a clear notice when both act at once', async () => {

@@ -67,7 +67,7 @@ export const rejectQuestion = (questionId: string, reason = '') =>
 
 /** Puts the cluster led by `questionId` into the one led by `intoId`. */
 export const mergeCluster = (questionId: string, intoId: string) =>
-  applied(send('question:merge', { questionId, intoId }));
+  applied(send('question:merge', { questionId, intoId, expected: seen(questionId) }));
 
 /** Replaces the public text; the asker's words stay in the audit log. */
 export const editQuestion = (questionId: string, text: string) =>
@@ -85,33 +85,43 @@ export const starQuestion = (questionId: string, on: boolean) =>
  */
 export async function voteFor(questionId: string, up: boolean) {
   const result = await sendRetrying('question:vote', { questionId, up, requestId: newRequestId() });
-  if (!result.ok) return failed(result);
-  const { questionId: leaderId, votes, voted } = result.data;
-  store().setVoted(leaderId, voted);
-  const known = store().questions[leaderId];
-  if (known) store().applyVotes([{ id: leaderId, votes, score: known.score, rev: known.rev }]);
+  if (result.ok) {
+    const { questionId: leaderId, votes, voted } = result.data;
+    store().setVoted(leaderId, voted);
+    const known = store().questions[leaderId];
+    if (known) store().applyVotes([{ id: leaderId, votes, score: known.score, rev: known.rev }]);
+  } else {
+    failed(result);
+  }
+  return result;
+}
+
+/** "Up next" as the server acked it; a failure is a notice. */
+async function queueApplied<R extends Result<{ queue: string[] }>>(request: Promise<R>) {
+  const result = await request;
+  if (result.ok) store().setQueue(result.data.queue);
+  else failed(result);
+  return result;
 }
 
 /** Puts an approved question into "Up next" before `beforeId` (null: at the end). */
-export async function queueMove(questionId: string, beforeId: string | null) {
-  const result = await send('queue:move', { questionId, beforeId });
-  if (result.ok) store().setQueue(result.data.queue);
-  else failed(result);
-}
+export const queueMove = (questionId: string, beforeId: string | null) =>
+  queueApplied(send('queue:move', { questionId, beforeId }));
 
-export async function queueRemove(questionId: string) {
-  const result = await send('queue:remove', { questionId, expected: seen(questionId) });
-  if (result.ok) store().setQueue(result.data.queue);
-  else failed(result);
-}
+export const queueRemove = (questionId: string) =>
+  queueApplied(send('queue:remove', { questionId, expected: seen(questionId) }));
 
 /** The stage moves on: `next` answers the live question, `skip` returns it unanswered. */
 export async function advanceStage(how: 'next' | 'skip') {
   const result = await send(how === 'next' ? 'stage:next' : 'stage:skip', {});
-  if (!result.ok) return failed(result);
-  for (const question of [result.data.previous, result.data.live]) {
-    if (question) store().mergeQuestion(question);
+  if (result.ok) {
+    for (const question of [result.data.previous, result.data.live]) {
+      if (question) store().mergeQuestion(question);
+    }
+  } else {
+    failed(result);
   }
+  return result;
 }
 
 /** Tells the other moderators what this one looks at; best effort, no notice. */
@@ -120,8 +130,12 @@ export const focusOn = (questionId: string | null) => void send('moderator:focus
 /** Undoes this moderator's own last action. */
 export async function undoLast() {
   const result = await send('moderator:undo', {});
-  if (!result.ok) return failed(result, 'undo');
-  for (const question of result.data.questions) store().mergeQuestion(question);
+  if (result.ok) {
+    for (const question of result.data.questions) store().mergeQuestion(question);
+  } else {
+    failed(result, 'undo');
+  }
+  return result;
 }
 
 /** A page of the audit log, older than `before` when given, only of `types` when given. */

@@ -89,9 +89,8 @@ export function moveInUpNext(id: string, beforeId: string | null) {
   const optimistic = [...without.slice(0, at), id, ...without.slice(at)];
   app().setQueue(optimistic);
   return once(id, async () => {
-    await queueMove(id, beforeId);
-    // A success or another moderator's change replaced the array; a failure did not.
-    if (app().queue === optimistic) app().setQueue(before);
+    // Refused: the order before comes back, unless another moderator's change replaced it.
+    if (!(await queueMove(id, beforeId)).ok && app().queue === optimistic) app().setQueue(before);
   });
 }
 
