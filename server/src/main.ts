@@ -30,7 +30,7 @@ if (cluster.isWorker) {
   const embedded = configured ? undefined : await startEmbedded();
   const target = configured ?? { url: embedded!.url };
   const redisLine = embedded
-    ? `embedded, data in ${dataDir}, AOF fsync ${fsync}`
+    ? `embedded, data in ${dataDir}`
     : 'url' in target
       ? 'REDIS_URL'
       : `REDIS_CLUSTER (${target.cluster.length} startup nodes)`;
@@ -38,6 +38,7 @@ if (cluster.isWorker) {
     console.log(`Dais is running at ${url}${processes}`);
     console.log(`  create an event: ${url}/`);
     console.log(`  Redis: ${redisLine}`);
+    if (embedded) console.log(`  AOF fsync: ${fsync} (DAIS_REDIS_FSYNC)`);
   };
   if (workers > 1) {
     runPrimary({
