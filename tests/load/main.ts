@@ -17,11 +17,12 @@ import { createEvent } from '../harness/clients';
 import { renderChart } from './chart';
 import { clock, openSocket, send, type DaisClient } from './connection';
 import type { FromWorker, ToWorker, VoteTally, WorkerConfig } from './messages';
-import { everySecond, Recorder } from './metrics';
+import { everySecond, LATENCY_KINDS, machineCpuMeter, Recorder } from './metrics';
 import { broadcastsPerAction, joinModerators, type ModeratorTeam } from './moderators';
 import { parseOptions, USAGE, type LoadOptions } from './options';
 import { readLimits, sourceAddresses, workerCount } from './network';
 import { progressBar } from './progress';
+import { printSummary, warningsFor } from './summary';
 import {
   Aggregator,
   fanoutFigures,
@@ -92,22 +93,7 @@ const sampleUsage = async (second: number) => {
       });
   }
 };
-/** The machine's busy CPU since the last call, in % of one core (all processes). */
-let lastCpus = cpus();
-const machineCpu = () => {
-  const now = cpus();
-  let busy = 0;
-  let total = 0;
-  now.forEach((cpu, i) => {
-    const before = lastCpus[i]?.times ?? cpu.times;
-    const spent = (key: keyof typeof cpu.times) => cpu.times[key] - before[key];
-    const all = spent('user') + spent('nice') + spent('sys') + spent('idle') + spent('irq');
-    busy += all - spent('idle');
-    total += all;
-  });
-  lastCpus = now;
-  return total > 0 ? (busy / total) * 100 * now.length : 0;
-};
+const machineCpu = machineCpuMeter();
 const stopTicks = everySecond(runStart, (second) => {
   aggregator.add(recorder.flush(second, 0));
   aggregator.machine(second, machineCpu());
@@ -294,24 +280,13 @@ function buildReport(voteTallies: VoteTally[]): LoadReport {
   const mean = (pick: (p: LoadReport['series'][number]) => number) =>
     inLoad.length ? Math.round((sum(inLoad.map(pick)) / inLoad.length) * 100) / 100 : 0;
   const latency = Object.fromEntries(
-    (
-      [
-        'connect',
-        'join',
-        'submit',
-        'vote',
-        'approve',
-        'reject',
-        'merge',
-        'up-next',
-        'stage-next',
-      ] as const
-    ).flatMap((kind) => {
+    LATENCY_KINDS.flatMap((kind) => {
       const figures = stats(aggregator.latencies(kind));
       return figures ? [[kind, figures]] : [];
     }),
   );
-  const processes = aggregator.processSummaries();
+  const loadSeconds = new Set(inLoad.map((p) => p.second));
+  const processes = aggregator.processSummaries((second) => loadSeconds.has(second));
   const seconds = (from: number | undefined, to: number | undefined) =>
     from === undefined || to === undefined ? 0 : Math.round((to - from) / 10) / 100;
   const loadApprovals = new Map([...approvals].filter(([, a]) => a.sentAt >= marks.load!));
@@ -366,90 +341,18 @@ function buildReport(voteTallies: VoteTally[]): LoadReport {
       processes,
     },
     watched: aggregator.watchedSummaries(),
-    warnings: warningsFor(counts, errors, processes, inLoad),
+    warnings: warningsFor({
+      counts,
+      errors,
+      processes,
+      inLoad,
+      crashes,
+      cores: limits.cores,
+      ackTimeoutMs: options.ackTimeoutMs,
+      audience: options.audience,
+      joinedAtEnd: aggregator.socketsAt(aggregator.seconds().at(-1) ?? 0),
+    }),
     expected: { questions: counts['submit.ok'] ?? 0, votes: tallyVotes(voteTallies) },
     series,
   };
-}
-
-/** What makes a run's figures doubtful, in words for the summary and the report. */
-function warningsFor(
-  counts: Record<string, number>,
-  errors: Record<string, number>,
-  processes: LoadReport['tool']['processes'],
-  inLoad: LoadReport['series'],
-): string[] {
-  const warnings = crashes.map((crash) => `A ${crash}: its sockets and counts are missing.`);
-  const total = (entries: [string, number][], suffix: string) =>
-    sum(entries.filter(([key]) => key.endsWith(suffix)).map(([, n]) => n));
-  const dropped = total(Object.entries(counts), '.dropped');
-  if (dropped > 0) {
-    warnings.push(
-      `The load tool fell over a second behind its schedule and dropped ${dropped} requests: it set the pace, not the server.`,
-    );
-  }
-  const saturated = processes.filter((p) => p.eluMax >= 0.95).map((p) => p.source);
-  if (saturated.length > 0) {
-    warnings.push(
-      `Event loop ≥ 95% busy in some second: ${saturated.join(', ')}. Latencies then include the tool's own queueing.`,
-    );
-  }
-  const mean = (pick: (p: LoadReport['series'][number]) => number) =>
-    inLoad.length ? sum(inLoad.map(pick)) / inLoad.length : 0;
-  const machine = mean((p) => p.machineCpuPercent);
-  if (machine >= 0.9 * limits.cores * 100) {
-    const others =
-      machine -
-      mean((p) => p.toolCpuPercent) -
-      mean((p) => sum(Object.values(p.watchedCpuPercent)));
-    warnings.push(
-      `The machine was ${Math.round(machine)}% busy (of ${limits.cores * 100}%) during the load, ${Math.round(others)}% of it processes neither the tool nor watched: figures include waiting for a core.`,
-    );
-  }
-  const timeouts = total(Object.entries(errors), ':TIMEOUT');
-  if (timeouts > 0) {
-    warnings.push(`${timeouts} requests got no answer within ${options.ackTimeoutMs / 1000} s.`);
-  }
-  const joined = aggregator.socketsAt(aggregator.seconds().at(-1) ?? 0);
-  if (joined < options.audience) {
-    warnings.push(`${joined} of ${options.audience} audience sockets were joined at the end.`);
-  }
-  return warnings;
-}
-
-function printSummary(report: LoadReport, reportPath: string, chartPath: string) {
-  const line = (name: string, figures: LoadReport['latency'][string] | null | undefined) =>
-    figures
-      ? `  ${name.padEnd(22)} n=${figures.count}  p50 ${figures.p50} ms  p90 ${figures.p90}  p99 ${figures.p99}  max ${figures.max}`
-      : `  ${name.padEnd(22)} -`;
-  const errors = Object.entries(report.errors).map(([key, n]) => `${key} ${n}`);
-  console.log(
-    [
-      `Event ${report.event.code} on ${report.targets.join(', ')}; ${report.loadProcesses} load processes`,
-      `Phases (s): ${Object.entries(report.phases)
-        .map(([name, s]) => `${name} ${s}`)
-        .join(', ')}`,
-      `Joined sockets at the end: ${report.series.at(-1)?.sockets ?? 0} of ${options.audience}`,
-      `Per second in the load phase: ${report.rates.submitsOk} questions, ${report.rates.votesOk} votes, ${report.rates.moderatorOk} moderator actions, ${report.rates.acks} acks, ${report.rates.pushes} messages received`,
-      'Latency:',
-      ...Object.entries(report.latency).map(([kind, figures]) => line(kind, figures)),
-      line('fan-out from ack', report.fanout.fromAck),
-      line('fan-out, last socket', report.fanout.lastFromAck),
-      `  (${report.fanout.approvals} approvals × ${report.fanout.sampledSockets} sampled sockets; ${report.fanout.missing} receipts missing)`,
-      `Errors: ${errors.length ? errors.join(', ') : 'none'}`,
-      ...report.warnings.map((warning) => `WARNING: ${warning}`),
-      `Load tool CPU: ${report.tool.cpuPercentOfMachine}% of the machine (${report.machine.cores} cores); ${report.tool.processes
-        .map(
-          (p) =>
-            `${p.source} mean ${p.cpuPercentMean}% max ${p.cpuPercentMax}% (event loop busy ≤ ${Math.round(p.eluMax * 100)}%)`,
-        )
-        .join('; ')}`,
-      ...report.watched.map(
-        (w) =>
-          `Watched pid ${w.pid}: CPU mean ${w.cpuPercentMean}% max ${w.cpuPercentMax}%, RSS max ${w.rssMBMax} MB`,
-      ),
-      `Report: ${reportPath}`,
-      `Chart:  ${chartPath}`,
-    ].join('\n'),
-  );
 }

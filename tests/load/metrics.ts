@@ -1,17 +1,14 @@
+import { cpus } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { clock } from './connection';
 
-/** Requests whose latency is timed. Moderator actions are timed each under their own kind. */
-export type LatencyKind =
-  | 'connect'
-  | 'join'
-  | 'submit'
-  | 'vote'
-  | 'approve'
-  | 'reject'
-  | 'merge'
-  | 'up-next'
-  | 'stage-next';
+/** What the moderators do (up-next: queue:move, stage-next: stage:next). */
+export const MODERATOR_ACTIONS = ['approve', 'reject', 'merge', 'up-next', 'stage-next'] as const;
+export type ModeratorAction = (typeof MODERATOR_ACTIONS)[number];
+
+/** Requests whose latency is timed; each moderator action under its own name. */
+export const LATENCY_KINDS = ['connect', 'join', 'submit', 'vote', ...MODERATOR_ACTIONS] as const;
+export type LatencyKind = (typeof LATENCY_KINDS)[number];
 
 /** What one process measured in one second of the run; sent to the main process. */
 export interface Tick {
@@ -155,4 +152,23 @@ export function pace(rate: number, start: number, { run, onLag, onDrop }: Pacing
     for (; sent < due; sent++) run();
   }, PACE_MS);
   return () => clearInterval(timer);
+}
+
+/** The machine's busy CPU (every process) since the last call, in % of one core. */
+export function machineCpuMeter(): () => number {
+  let last = cpus();
+  return () => {
+    const now = cpus();
+    let busy = 0;
+    let total = 0;
+    now.forEach((cpu, i) => {
+      const before = last[i]?.times ?? cpu.times;
+      const spent = (key: keyof typeof cpu.times) => cpu.times[key] - before[key];
+      const all = spent('user') + spent('nice') + spent('sys') + spent('idle') + spent('irq');
+      busy += all - spent('idle');
+      total += all;
+    });
+    last = now;
+    return total > 0 ? (busy / total) * 100 * now.length : 0;
+  };
 }

@@ -12,13 +12,11 @@ import {
   type Outcome,
   type PayloadOf,
 } from './connection';
-import { pace, type LatencyKind, type Recorder } from './metrics';
+import { pace, type ModeratorAction, type Recorder } from './metrics';
 import type { Approval } from './report';
 
-type Action = Extract<LatencyKind, 'approve' | 'reject' | 'merge' | 'up-next' | 'stage-next'>;
-
 /** How a moderator's actions divide; an action with nothing to act on falls back to approve. */
-const ACTION_MIX: [Action, number][] = [
+const ACTION_MIX: [ModeratorAction, number][] = [
   ['approve', 0.6],
   ['reject', 0.15],
   ['merge', 0.1],
@@ -31,7 +29,7 @@ const ACTION_MIX: [Action, number][] = [
  * and a merge into a public question are one broadcast each, stage:next two (answered,
  * shown); rejecting a pending question and "Up next" reach only moderators and the asker.
  */
-const PUBLIC_BROADCASTS: Record<Action, number> = {
+const PUBLIC_BROADCASTS: Record<ModeratorAction, number> = {
   approve: 1,
   reject: 0,
   merge: 1,
@@ -146,7 +144,7 @@ export async function joinModerators(options: TeamOptions, recorder: Recorder) {
   /** Sends one moderator request, timed under its action. */
   async function act<E extends ClientEventName>(
     socket: DaisClient,
-    action: Action,
+    action: ModeratorAction,
     event: E,
     payload: PayloadOf<E>,
   ): Promise<Outcome<E>> {
@@ -175,7 +173,7 @@ export async function joinModerators(options: TeamOptions, recorder: Recorder) {
   function actOnce(index: number, random: () => number) {
     const socket = sockets[index]!;
     let roll = random();
-    let action: Action = 'approve';
+    let action: ModeratorAction = 'approve';
     for (const [candidate, share] of ACTION_MIX) {
       if (roll < share) {
         action = candidate;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VoteTally } from './messages';
-import type { LatencyKind, Tick } from './metrics';
+import { MODERATOR_ACTIONS, type LatencyKind, type Tick } from './metrics';
 
 /** Latency figures in milliseconds, exact (from every sample, nearest rank). */
 const StatsSchema = z.object({
@@ -151,11 +151,10 @@ export function stats(values: ArrayLike<number>): Stats | null {
   };
 }
 
-const MODERATOR_KINDS: LatencyKind[] = ['approve', 'reject', 'merge', 'up-next', 'stage-next'];
 const add = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
 };
-const sum = (values: Iterable<number>) => {
+export const sum = (values: Iterable<number>) => {
   let total = 0;
   for (const value of values) total += value;
   return total;
@@ -245,8 +244,8 @@ export class Aggregator {
     const bucket = this.bucket(second);
     const c = (name: string) => bucket.counts[name] ?? 0;
     const p = (values: number[] | undefined, q: 'p50' | 'p99') => stats(values ?? [])?.[q] ?? null;
-    const moderator = MODERATOR_KINDS.flatMap((kind) => bucket.latency[kind] ?? []);
-    const moderatorOk = sum(MODERATOR_KINDS.map((kind) => c(`${kind}.ok`)));
+    const moderator = MODERATOR_ACTIONS.flatMap((kind) => bucket.latency[kind] ?? []);
+    const moderatorOk = sum(MODERATOR_ACTIONS.map((kind) => c(`${kind}.ok`)));
     const fanout = Object.entries(bucket.receipts).flatMap(([id, times]) => {
       const approval = approvals.get(id);
       return approval ? times.map((at) => at - approval.ackAt) : [];
@@ -310,10 +309,15 @@ export class Aggregator {
     });
   }
 
-  processSummaries(): LoadReport['tool']['processes'] {
+  /**
+   * Each tool process's CPU and memory over the run; its event loop figures over the
+   * seconds `measured` accepts (the load phase: starting up and connecting are busy
+   * on purpose).
+   */
+  processSummaries(measured: (second: number) => boolean): LoadReport['tool']['processes'] {
     return [...this.toolPids].map(([pid, source]) => {
       const usage = this.usageOf(pid);
-      const ticks = this.processes.get(source) ?? [];
+      const ticks = (this.processes.get(source) ?? []).filter((tick) => measured(tick.second));
       const max = (values: number[]) => round(Math.max(0, ...values));
       return {
         source,
@@ -398,5 +402,3 @@ export function tallyVotes(tallies: VoteTally[]): Record<string, number> {
   for (const tally of tallies) add(total, tally);
   return total;
 }
-
-export { sum, MODERATOR_KINDS };
