@@ -10,7 +10,9 @@
  * 2. Throughput: a fresh event, no MONITOR; every socket submits its next question
  *    as soon as the previous one is acked, until all are in and the moderator has
  *    heard of each. Redis CPU (INFO cpu) and script calls (INFO commandstats) per
- *    question are read around it.
+ *    question are read around it. Then, on the same event (now holding them all),
+ *    1,000 more one at a time from one socket: the ack latency with no queue, and
+ *    Redis CPU per question again (a figure that a busy machine blurs least).
  * 3. Latency at a fixed rate: --rate questions/s for 10 s, ack latency percentiles.
  * 4. A crowd asking alike: every socket asks its own wording of the same 20 questions,
  *    each about one of 40 years, all at once: near-duplicates (same year) and merely
@@ -18,7 +20,7 @@
  *    bands); how many are acked, and how.
  *
  * The clients run in the same process as the server, so the throughput is a lower
- * bound of the server's. Not a test: it reports, it asserts nothing.
+ * bound of the server's. The flood guards run with limits no client reaches. Not a test: it reports, it asserts nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +49,7 @@ const MONITORED = Math.min(Number(options.monitored), QUESTIONS);
 const RATE = Number(options.rate);
 const RATE_SECONDS = Number(options['rate-seconds']);
 const MARKER = 'bench:end';
+const ALONE = 1000;
 
 const CROWD_TOPICS = [
   'child refugees',
@@ -81,7 +84,22 @@ const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const dir = mkdtempSync(joinPath(tmpdir(), 'dais-bench-ingest-'));
 const redisServer = await startEmbeddedRedis(dir);
 const redis = new Redis(redisServer.url);
-const app = await createApp({ redis, logger: silentLogger });
+// The flood guards run (their Redis calls are part of the pipeline) but never refuse:
+// 200 sockets of one address ask far faster than a participant may.
+const UNLIMITED = { points: 1e9, seconds: 60 };
+const app = await createApp({
+  redis,
+  logger: silentLogger,
+  config: {
+    limits: {
+      connectionsPerIp: 0,
+      submitPerParticipant: UNLIMITED,
+      submitPerIp: UNLIMITED,
+      joinPerIp: UNLIMITED,
+      participantsPerIp: UNLIMITED,
+    },
+  },
+});
 const url = await app.listen(0, '127.0.0.1');
 const admin = new Redis(redisServer.url);
 
@@ -146,6 +164,24 @@ async function flood(audience: readonly Client[], questions: readonly string[]) 
   return { outcomes, latencies: latencies.sort((a, b) => a - b) };
 }
 
+/** Submits the questions one after another from one socket. */
+async function oneAtATime(socket: Client, questions: readonly string[]) {
+  const latencies: number[] = [];
+  for (const text of questions) {
+    const start = performance.now();
+    await submit(socket, text);
+    latencies.push(performance.now() - start);
+  }
+  return { latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** A command's name; a script call says whether it is a flood guard's (rate-limiter-flexible). */
+function commandName([name = '', , , firstKey = '']: string[]) {
+  const command = name.toLowerCase();
+  if (command !== 'evalsha' && command !== 'eval') return command;
+  return firstKey.startsWith('dais:limit:') ? `${command} (rate limit)` : command;
+}
+
 /** Commands sent by clients (not run by scripts) while `step` runs, in total and by name. */
 async function monitored<T>(step: () => Promise<T>) {
   const monitor = await admin.monitor();
@@ -159,7 +195,7 @@ async function monitored<T>(step: () => Promise<T>) {
       fromScripts++;
     } else {
       fromClients++;
-      count(byCommand, (args[0] ?? '').toLowerCase());
+      count(byCommand, commandName(args));
     }
   });
   const result = await step();
@@ -208,6 +244,8 @@ try {
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const after = await redisStats();
+  const alone = await oneAtATime(second.audience[0]!, buildStream(ALONE, 11));
+  const afterAlone = await redisStats();
   second.close();
 
   // 3. Ack latency at a fixed rate, on a fresh event.
@@ -236,6 +274,13 @@ try {
     redisCpuMsPer1000: round(((after.cpuSeconds - before.cpuSeconds) * 1e6) / QUESTIONS, 1),
     scriptCallsPerQuestion: round((after.scriptCalls - before.scriptCalls) / QUESTIONS, 3),
     scriptUsPerQuestion: round((after.scriptUs - before.scriptUs) / QUESTIONS),
+    alone: {
+      questions: ALONE,
+      ackP50Ms: round(percentile(alone.latencies, 50), 2),
+      ackP99Ms: round(percentile(alone.latencies, 99), 2),
+      redisCpuUsPerQuestion: round(((afterAlone.cpuSeconds - after.cpuSeconds) * 1e6) / ALONE),
+      scriptUsPerQuestion: round((afterAlone.scriptUs - after.scriptUs) / ALONE),
+    },
     monitored: {
       questions: MONITORED,
       outcomes: trips.result.outcomes,
@@ -329,6 +374,13 @@ function print(report: {
   redisCpuMsPer1000: number;
   scriptCallsPerQuestion: number;
   scriptUsPerQuestion: number;
+  alone: {
+    questions: number;
+    ackP50Ms: number;
+    ackP99Ms: number;
+    redisCpuUsPerQuestion: number;
+    scriptUsPerQuestion: number;
+  };
   monitored: {
     questions: number;
     outcomes: Outcomes;
@@ -346,7 +398,7 @@ function print(report: {
     byCommand: Record<string, number>;
   };
 }) {
-  const { monitored: m, paced: p, crowd: c } = report;
+  const { monitored: m, paced: p, crowd: c, alone: a } = report;
   console.log(`${report.questions} questions from ${report.sockets} sockets, one process`);
   console.log(
     `sustained          ${report.questionsPerSecond} questions/s (acked and heard by the moderator)`,
@@ -362,6 +414,9 @@ function print(report: {
   );
   console.log(
     `CPU                Redis ${report.redisCpuMsPer1000} ms per 1,000 questions; Node (server and clients) ${report.nodeCpuMsPerQuestion} ms/question`,
+  );
+  console.log(
+    `one at a time      ${a.questions} more: ack p50 ${a.ackP50Ms} ms   p99 ${a.ackP99Ms} ms; Redis ${a.redisCpuUsPerQuestion} µs CPU, ${a.scriptUsPerQuestion} µs in scripts per question`,
   );
   console.log(
     `at ${p.rate}/s for ${p.seconds} s  ack p50 ${p.ackP50Ms} ms   p99 ${p.ackP99Ms} ms; outcomes ${JSON.stringify(p.outcomes)}`,

@@ -24,30 +24,32 @@ const MAX_ATTEMPTS = 5;
  * whether it is a near-duplicate of a cluster leader (see submit-question.lua).
  */
 export function createIntake(store: EventStore) {
+  /** Per event, its settings compiled at one revision (a promise: concurrent readers share one read). */
   const filters = new Map<
     string,
-    {
+    Promise<{
       rev: string;
       filter: (input: string) => FilterResult;
       /** The intake controls at `rev`; submit-question refuses a stale rev, so they are current. */
       open: boolean;
       preModeration: boolean;
-    }
+    }>
   >();
 
-  async function filterFor(code: string, fresh = false) {
+  function filterFor(code: string, fresh = false) {
     const cached = filters.get(code);
     if (cached && !fresh) return cached;
-    const event = await store.mustGetEvent(code);
-    const compiled = {
+    const compiled = store.mustGetEvent(code).then((event) => ({
       rev: event.configRev,
       filter: createFilter({ ...event.settings, maxLength: event.maxQuestionLength }),
       open: event.open && event.endedAt === null,
       preModeration: event.preModeration,
-    };
+    }));
     filters.delete(code);
     filters.set(code, compiled);
     if (filters.size > MAX_CACHED_FILTERS) filters.delete(filters.keys().next().value ?? '');
+    // A failed read is not kept: the next question reads again.
+    compiled.catch(() => filters.get(code) === compiled && filters.delete(code));
     return compiled;
   }
 
