@@ -102,7 +102,7 @@ function start(config: WorkerConfig) {
   );
 
   // The ramp-up: sockets open evenly over it, at most MAX_CONNECTING at a time.
-  const waiting = [...mine];
+  let opened = 0;
   let connecting = 0;
   let dueToConnect = config.rampUp > 0 ? 0 : mine.length;
   const stopRamp =
@@ -114,15 +114,15 @@ function start(config: WorkerConfig) {
         })
       : () => {};
   const pump = () => {
-    while (connecting < MAX_CONNECTING && dueToConnect > 0 && waiting.length > 0) {
+    while (connecting < MAX_CONNECTING && dueToConnect > 0 && opened < mine.length) {
       dueToConnect -= 1;
       connecting += 1;
-      connect(waiting.shift()!, () => {
+      connect(mine[opened++]!, () => {
         connecting -= 1;
         settle();
       });
     }
-    if (waiting.length === 0) stopPump();
+    if (opened === mine.length) stopPump();
   };
   const pumpTimer = setInterval(pump, 10);
   const stopPump = () => {
@@ -132,7 +132,7 @@ function start(config: WorkerConfig) {
   stoppers.push(stopPump);
 
   function connect(p: Participant, firstSettled: () => void) {
-    const opened = clock();
+    const openedAt = clock();
     let first = true;
     const settleOnce = () => {
       if (!first) return;
@@ -142,7 +142,7 @@ function start(config: WorkerConfig) {
     const socket = openSocket(p.url, p.source);
     p.socket = socket;
     socket.on('connect', () => {
-      if (first) recorder.time('connect', clock() - opened);
+      if (first) recorder.time('connect', clock() - openedAt);
       else recorder.count('reconnects');
       void join(p).then(settleOnce);
     });
