@@ -1,14 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
  * A live-chat stream shaped like the seeds' largest thread, deterministic for a seed:
- * real Chinese questions (LCQMC, from ../shared/data) and English live-chat questions
+ * real Chinese questions (LCQMC, from ../shared/data, or our own set where it is absent)
+ * and English live-chat questions
  * (our labelled set plus templates), about 40% of them asked again in other words
  * (duplicate clusters), 5% carrying personal data, 5% with profanity.
  */
 const LCQMC = fileURLToPath(new URL('../../../shared/data/lcqmc_dev.tsv', import.meta.url));
+/** Our own Chinese pairs: the stream's Chinese questions where LCQMC is not beside the checkout. */
+const CHINESE_OWN = fileURLToPath(new URL('../data/dedup-zh.tsv', import.meta.url));
 const ENGLISH = fileURLToPath(new URL('../data/dedup-en.tsv', import.meta.url));
+/** Where the stream's Chinese questions come from (benchmarks report it). */
+export const CHINESE_SOURCE = existsSync(LCQMC) ? LCQMC : CHINESE_OWN;
 
 const TOPICS_EN = [
   'child refugees',
@@ -63,7 +68,7 @@ function questionPool(): string[] {
   const english = TOPICS_EN.flatMap((t) =>
     ASKS_EN.flatMap((ask) => OPENERS_EN.map((open) => open + ask.replace('{t}', t))),
   );
-  return [...new Set([...column(LCQMC, true), ...column(ENGLISH, true), ...english])];
+  return [...new Set([...column(CHINESE_SOURCE, true), ...column(ENGLISH, true), ...english])];
 }
 
 export function buildStream(size: number, seed = 42): string[] {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,14 +20,15 @@ const dais = useDais();
 afterEach(disconnectAll);
 
 const data = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const LCQMC = data('../../../shared/data/lcqmc_dev.tsv');
 const SETS: [string, LabelledPair[]][] = [
   ['dedup-en.tsv', readPairs(data('../data/dedup-en.tsv'))],
   ['dedup-zh.tsv', readPairs(data('../data/dedup-zh.tsv'))],
-  // Every 8th pair of LCQMC's 8,802: about 1,100 pairs.
-  [
-    'lcqmc_dev.tsv (sample)',
-    readPairs(data('../../../shared/data/lcqmc_dev.tsv')).filter((_, i) => i % 8 === 0),
-  ],
+  // LCQMC is not ours to ship: beside a checkout that has ../shared/data, every 8th
+  // of its 8,802 pairs (about 1,100) is checked too.
+  ...(existsSync(LCQMC)
+    ? [['lcqmc_dev.tsv (sample)', readPairs(LCQMC).filter((_, i) => i % 8 === 0)] as const]
+    : []),
 ];
 
 /** The duplicate index's keys, as server/src/store/keys.ts lays them out. */
