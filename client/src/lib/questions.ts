@@ -17,13 +17,17 @@ export const isPublicView = (question: AnyQuestion) => !('authorId' in question)
 export const authorLabel = (question: AnyQuestion, t: TFunction) =>
   question.authorName ?? t('common.anonymous');
 
-/** Oldest first is queue order; newest first is feed order; `recent` puts the latest change first. */
+/**
+ * Oldest first is queue order; newest first is feed order; `recent` puts the latest to
+ * enter its status first (answered: the latest answered). Not `updatedAt`: a merge into
+ * an answered question changes that, and would move it up the list.
+ */
 export type QuestionOrder = 'oldest' | 'newest' | 'recent';
 
 const compare: Record<QuestionOrder, (a: AnyQuestion, b: AnyQuestion) => number> = {
   oldest: (a, b) => a.createdAt - b.createdAt,
   newest: (a, b) => b.createdAt - a.createdAt,
-  recent: (a, b) => b.updatedAt - a.updatedAt,
+  recent: (a, b) => b.statusAt - a.statusAt || b.createdAt - a.createdAt,
 };
 
 export function pickQuestions<Q extends AnyQuestion>(
