@@ -79,9 +79,11 @@ async function measure(kind: ServerKind) {
     let event: { size: number; public: number } | undefined;
     if (kind === 'dais') {
       const { event: created, moderator } = await openEvent(server.url, 'Fan-out benchmark');
+      // The questions to approve come first: in a big event, most new questions would be
+      // near-duplicates of the filling's and merge instead of staying pending.
+      const ids = await pendingQuestions(server.url, created.code, APPROVALS);
       const filled = await fillEvent(server.url, created, moderator, EVENT_SIZE);
       event = { size: filled.questions, public: filled.public };
-      const ids = await pendingQuestions(server.url, created.code, APPROVALS);
       // What the audience gets of an approval (the public view), for the baselines to send.
       const observer = await join(server.url, { code: created.code, role: 'audience' });
       observer.socket.on('question:changed', (changed) => {
