@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { startEmbeddedRedis } from '@dais/server';
+import { startEmbeddedRedis, type FsyncPolicy } from '@dais/server';
 import { readLimits } from '../load/network';
 import { renderPanels } from './charts';
 
@@ -58,15 +58,25 @@ export function machine() {
     ramGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     redis: redisVersion ?? 'unknown',
+    redisFsync: redisFsync(),
     loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     fdLimit: limits.fdLimit,
   };
 }
 
-/** A private redis-server in a temporary directory, and its pid for /proc. */
+/** When the benchmarks' redis-server fsyncs its AOF: DAIS_REDIS_FSYNC, as for `pnpm start`. */
+export function redisFsync(): FsyncPolicy {
+  const policy = process.env.DAIS_REDIS_FSYNC || 'always';
+  if (policy !== 'always' && policy !== 'everysec') {
+    throw new Error(`DAIS_REDIS_FSYNC must be always or everysec, not "${policy}"`);
+  }
+  return policy;
+}
+
+/** A private redis-server in a temporary directory (AOF on, as `pnpm start` runs it), and its pid for /proc. */
 export async function privateRedis(name: string) {
   const dir = mkdtempSync(join(tmpdir(), `dais-bench-${name}-`));
-  const server = await startEmbeddedRedis(dir);
+  const server = await startEmbeddedRedis(dir, undefined, [], redisFsync());
   const admin = new Redis(server.url);
   const pid = Number(/process_id:(\d+)/.exec(await admin.info('server'))?.[1]);
   return {
@@ -140,7 +150,7 @@ export async function finish<T extends object>(
     console.log(JSON.stringify(result));
   } else {
     console.log(
-      `${m.cores} cores (${m.cpuModel}), ${m.ramGB} GB, Node ${m.node}, Redis ${m.redis}; load average at start ${m.loadAverage.join(' ')}, at end ${result.loadAverageAtEnd.join(' ')}`,
+      `${m.cores} cores (${m.cpuModel}), ${m.ramGB} GB, Node ${m.node}, Redis ${m.redis} (appendfsync ${m.redisFsync}); load average at start ${m.loadAverage.join(' ')}, at end ${result.loadAverageAtEnd.join(' ')}`,
     );
     print(figures);
     console.log(`Result: ${file}${chartFile ? `\nChart:  ${chartFile}` : ''}`);
