@@ -7,6 +7,7 @@ import {
   QUESTION_STATUSES,
   toOwn,
   toPublic,
+  withVoteCount,
   type Question,
 } from '@dais/shared';
 
@@ -121,5 +122,18 @@ describe('question views', () => {
     ]);
     expect(known.q0?.rev).toBe(4);
     expect(Object.keys(known)).toEqual(['q0']);
+  });
+
+  it('takes a vote count read after its change without its rev, so that change still arrives', () => {
+    // The stage held the question approved (rev 18); it went live (rev 19), and a vote
+    // batch read after that came before the question:changed that says so.
+    const held = question({ rev: 18, status: 'approved', votes: 30, score: 2 });
+    const counted = withVoteCount(held, { votes: 31, score: 2.5, rev: 19 });
+    expect(counted).toMatchObject({ rev: 18, status: 'approved', votes: 31, score: 2.5 });
+    const shown = mergeQuestion({ q1: counted }, question({ rev: 19, status: 'live', votes: 31 }));
+    expect(shown.q1).toMatchObject({ rev: 19, status: 'live' });
+    // A count read before the rev held is dropped; the same count changes nothing.
+    expect(withVoteCount(held, { votes: 29, score: 1, rev: 17 })).toBe(held);
+    expect(withVoteCount(held, { votes: 30, score: 2, rev: 18 })).toBe(held);
   });
 });

@@ -1,4 +1,4 @@
-import { mergeQuestion } from '@dais/shared';
+import { mergeQuestion, withVoteCount } from '@dais/shared';
 import type { StateCreator } from 'zustand';
 import type { AppState, QuestionsSlice } from './types';
 
@@ -20,10 +20,10 @@ export const questionsSlice: StateCreator<AppState, [], [], QuestionsSlice> = (s
   applyVotes: (updates) =>
     set((state) => {
       let questions = state.questions;
-      for (const { id, votes, score, rev } of updates) {
-        const known = questions[id];
-        if (!known || known.rev > rev) continue;
-        questions = { ...questions, [id]: { ...known, votes, score, rev } };
+      for (const update of updates) {
+        const known = questions[update.id];
+        const counted = known && withVoteCount(known, update);
+        if (counted && counted !== known) questions = { ...questions, [update.id]: counted };
       }
       return questions === state.questions ? state : { questions };
     }),

@@ -141,6 +141,22 @@ export function mergeQuestion<Q extends { id: string; rev: number }>(
 }
 
 /**
+ * A batched vote count (votes:changed) on the copy a client holds: taken when it was
+ * read at the rev held or later, but the copy keeps its rev. The count says nothing of
+ * the status or text that a newer rev has; taking its rev would make the client drop
+ * the question:changed that brings them (on a stage: no question on screen while one
+ * is live). Returns `known` itself when nothing changes.
+ */
+export function withVoteCount<Q extends { rev: number; votes: number; score: number }>(
+  known: Q,
+  update: { votes: number; score: number; rev: number },
+): Q {
+  if (update.rev < known.rev) return known;
+  if (update.votes === known.votes && update.score === known.score) return known;
+  return { ...known, votes: update.votes, score: update.score };
+}
+
+/**
  * mergeQuestion for many questions at once (a snapshot): one copy of `byId`, not one
  * per question, which made a 10,000-question join take seconds.
  */
