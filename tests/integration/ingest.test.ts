@@ -134,25 +134,19 @@ describe('the Redis index decides as the TypeScript reference', () => {
 });
 
 describe('a crowd submitting alike at once', () => {
-  const YEARS = [2030, 2031, 2032, 2033];
-  /** Four wordings of each question: near-duplicates of one another. */
+  /** Two wordings of the question about one year: near-duplicates of each other. */
   const wordings = (year: number) => [
     `What can young people do about climate change in ${year}?`,
-    `what can young people do about climate change in ${year}`,
-    `Hi! What can young people do about climate change in ${year}??`,
-    `Please tell us: what can young people do about climate change in ${year}?`,
+    `Hi! what can young people do about climate change in ${year}??`,
   ];
 
   it('acks 400 questions from 200 sockets and clusters each question once, askers counted', async () => {
-    // The premise: each year's wordings are duplicates of one another, and not of another
-    // year's (a different number), though they share most LSH bands.
-    for (const year of YEARS) {
-      for (const a of wordings(year)) {
-        for (const b of wordings(year))
-          expect(isDuplicate(fingerprint(a), fingerprint(b))).toBe(true);
-        expect(isDuplicate(fingerprint(a), fingerprint(wordings(year + 1)[0]!))).toBe(false);
-      }
-    }
+    // The premise: a year's wordings are duplicates, another year's are not (a different
+    // number), though they share most LSH bands: every new cluster touches the same bands.
+    const [one, other] = wordings(2030);
+    expect(isDuplicate(fingerprint(one!), fingerprint(other!))).toBe(true);
+    expect(isDuplicate(fingerprint(one!), fingerprint(wordings(2031)[0]!))).toBe(false);
+
     const event = await createEvent(dais.url);
     const moderator = await join(dais.url, {
       code: event.code,
@@ -172,12 +166,12 @@ describe('a crowd submitting alike at once', () => {
       audience.push(...joined.map((j) => j.socket));
     }
 
-    // Socket s asks about two of the years, in its own wording, all sockets at once.
+    // 200 years, each asked by two sockets in their own wording, all at once.
     const asked = audience.flatMap((socket, s) =>
-      [s % 4, (s + 1) % 4].map((y) => ({
+      [1800 + (s % 100), 1900 + (s % 100)].map((year) => ({
         socket,
-        year: YEARS[y]!,
-        text: wordings(YEARS[y]!)[s % 4]!,
+        year,
+        text: wordings(year)[s < 100 ? 0 : 1]!,
       })),
     );
     const acks = await Promise.all(
@@ -195,22 +189,30 @@ describe('a crowd submitting alike at once', () => {
     });
     const stored = new Map(snapshot.questions.map((q) => [q.id, q as Question]));
     expect(stored.size).toBe(400);
-    for (const year of YEARS) {
-      const ids = acks.flatMap(({ question }, i) => (asked[i]!.year === year ? [question.id] : []));
+    const years = new Map<number, string[]>();
+    acks.forEach(({ question }, i) => {
+      const year = asked[i]!.year;
+      years.set(year, [...(years.get(year) ?? []), question.id]);
+    });
+    expect(years.size).toBe(200);
+    for (const ids of years.values()) {
       const clusters = new Set(ids.map((id) => stored.get(id)!.clusterId));
       expect(clusters.size).toBe(1);
-      const [leaderId] = clusters;
-      const leader = stored.get(leaderId!)!;
-      expect(leader.status).toBe('pending');
+      const leader = stored.get([...clusters][0]!)!;
       expect(ids).toContain(leader.id);
+      expect(leader.status).toBe('pending');
       expect(leader.askedBy).toBe(ids.length);
       // The moderator's newest copy of the leader, from the broadcasts alone, agrees.
       expect(heard.get(leader.id)?.askedBy).toBe(ids.length);
     }
-    const askers = await askerCounts(event.code, [
-      ...new Set([...stored.values()].map((q) => q.clusterId)),
-    ]);
-    for (const [leaderId, count] of askers) expect(stored.get(leaderId)!.askedBy).toBe(count);
+    const leaders = [...stored.values()].filter((q) => q.clusterId === q.id);
+    expect(leaders).toHaveLength(200);
+    for (const [leaderId, count] of await askerCounts(
+      event.code,
+      leaders.map((q) => q.id),
+    )) {
+      expect(stored.get(leaderId)!.askedBy).toBe(count);
+    }
   });
 });
 
