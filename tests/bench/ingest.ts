@@ -15,7 +15,7 @@
  *    Redis CPU per question again (a figure that a busy machine blurs least).
  * 3. Latency at a fixed rate: --rate questions/s for 10 s, ack latency percentiles.
  * 4. A crowd asking alike: every socket asks its own wording of the same 20 questions,
- *    each about one of 40 years, all at once: near-duplicates (same year) and merely
+ *    each about one of 100 years, all at once: near-duplicates (same year) and merely
  *    similar questions (another year: a question of its own that shares most LSH
  *    bands); how many are acked, and how.
  *
@@ -323,7 +323,7 @@ async function crowdAsking(audience: readonly Client[]) {
       const opener = OPENERS[s % OPENERS.length]!;
       const ending = ENDINGS[Math.floor(s / OPENERS.length) % ENDINGS.length]!;
       for (const topic of CROWD_TOPICS) {
-        const text = `${opener}What can we do about ${topic} in ${1990 + (s % 40)}${ending}`;
+        const text = `${opener}What can we do about ${topic} in ${1900 + (s % 100)}${ending}`;
         const start = performance.now();
         const ack = await submit(socket, text);
         latencies.push(performance.now() - start);
