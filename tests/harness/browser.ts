@@ -20,10 +20,13 @@ export function launchChromium(): Promise<Browser> {
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-/** Saves a full-page screenshot under tests/artifacts/ for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot under tests/artifacts/ for a person to look at: the full page, or
+ * with `fullPage: false` what the screen shows (a phone's page of thousands of cards).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage });
 }
 
 /** One Chromium for the current test file, closed after it. Read `.browser` inside tests. */

@@ -24,6 +24,8 @@ export function eventRedisKeys(code: string) {
     question: (id: string) => `${tag}:q:${id}`,
     status: (status: string) => `${tag}:status:${status}`,
     voters: (leaderId: string) => `${tag}:voters:${leaderId}`,
+    askers: (leaderId: string) => `${tag}:askers:${leaderId}`,
+    clusterOf: `${tag}:clusterOf`,
     rank: `${tag}:rank`,
     queue: `${tag}:queue`,
     log: `${tag}:log`,
