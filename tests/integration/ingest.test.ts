@@ -27,7 +27,10 @@ const SETS: [string, LabelledPair[]][] = [
   // LCQMC is not ours to ship: beside a checkout that has ../shared/data, every 8th
   // of its 8,802 pairs (about 1,100) is checked too.
   ...(existsSync(LCQMC)
-    ? [['lcqmc_dev.tsv (sample)', readPairs(LCQMC).filter((_, i) => i % 8 === 0)] as const]
+    ? ([['lcqmc_dev.tsv (sample)', readPairs(LCQMC).filter((_, i) => i % 8 === 0)]] satisfies [
+        string,
+        LabelledPair[],
+      ][])
     : []),
 ];
 
@@ -82,7 +85,7 @@ describe('the Redis index decides as the TypeScript reference', () => {
     const keys = indexKeys(code);
     const print = fingerprint(text);
     const members = await Promise.all(print.bands.map((band) => redis.smembers(keys.band(band))));
-    const ranked = rankByBandHits(members);
+    const ranked = rankByBandHits<string>(members);
     if (ranked.length === 0) return null;
     const [prints, leaders] = await Promise.all([
       redis.hmget(keys.fingerprints, ...ranked),
