@@ -31,7 +31,7 @@ import { Redis } from 'ioredis';
 import { createApp, silentLogger, startEmbeddedRedis } from '@dais/server';
 import type { AckData, Result } from '@dais/shared';
 import { createEvent, join, type Client } from '../harness/clients';
-import { buildStream } from './stream';
+import { buildStream, TOPICS_EN } from './stream';
 
 const { values: options } = parseArgs({
   options: {
@@ -52,21 +52,7 @@ const MARKER = 'bench:end';
 const ALONE = 1000;
 
 const CROWD_TOPICS = [
-  'child refugees',
-  'school meals',
-  'online safety',
-  'vaccines',
-  'girls’ education',
-  'child labour',
-  'mental health',
-  'clean water',
-  'early childhood',
-  'climate change',
-  'bullying at school',
-  'screen time',
-  'exam stress',
-  'the drought in Kenya',
-  'your new film',
+  ...TOPICS_EN,
   'malaria nets',
   'youth unemployment',
   'birth registration',

@@ -15,7 +15,8 @@ const ENGLISH = fileURLToPath(new URL('../data/dedup-en.tsv', import.meta.url));
 /** Where the stream's Chinese questions come from (benchmarks report it). */
 export const CHINESE_SOURCE = existsSync(LCQMC) ? LCQMC : CHINESE_OWN;
 
-const TOPICS_EN = [
+/** What the English questions are about (bench:ingest's crowd asks about them too). */
+export const TOPICS_EN = [
   'child refugees',
   'school meals',
   'online safety',
