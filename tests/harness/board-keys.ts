@@ -1,6 +1,23 @@
 import type { Browser, Page } from 'playwright-core';
 
 /**
+ * Waits until `expression` is truthy in the page, polling with page.evaluate. Not
+ * page.waitForFunction: it evaluates a string predicate with eval, which the app's
+ * Content Security Policy (no 'unsafe-eval') rightly refuses.
+ */
+export async function waitUntil(
+  page: Page,
+  expression: string,
+  { timeout = 30_000, intervalMs = 20 }: { timeout?: number; intervalMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
  * A moderator at the board, by keyboard only: what the keys do is in
  * client/src/components/board/shortcuts.ts. These helpers read the page (the selected
  * card, the cards a queue shows) and press keys; they never click.
@@ -87,7 +104,8 @@ export const queueCount = async (page: Page, queue: QueueKey) =>
 /** Switches the keyboard to a queue (its number key) and waits until it is active. */
 export async function goToQueue(page: Page, queue: QueueKey) {
   await page.keyboard.press(QUEUE_NUMBER[queue]);
-  await page.waitForFunction(
+  await waitUntil(
+    page,
     `document.querySelector('[data-testid="queue-${queue}"]')?.getAttribute('data-active') === 'true'`,
   );
 }
@@ -98,11 +116,11 @@ export async function goToQueue(page: Page, queue: QueueKey) {
  */
 export async function selectionLeft(page: Page, id: string, timeout = 10_000) {
   try {
-    await page.waitForFunction(
+    await waitUntil(
+      page,
       `document.querySelector('[data-testid="mod-question"][data-selected="true"]')
         ?.getAttribute('data-id') !== ${JSON.stringify(id)}`,
-      undefined,
-      { timeout, polling: 'raf' },
+      { timeout },
     );
     return true;
   } catch {
@@ -145,9 +163,7 @@ export async function search(page: Page, text: string) {
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    `document.activeElement?.getAttribute('data-testid') !== 'board-search'`,
-  );
+  await waitUntil(page, `document.activeElement?.getAttribute('data-testid') !== 'board-search'`);
 }
 
 /** "/" then Esc (clears the search), Esc again (back to the board). */
@@ -156,7 +172,8 @@ export async function clearSearch(page: Page) {
   await page.keyboard.press('/');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(
+  await waitUntil(
+    page,
     `document.querySelector('[data-testid="board-search"]')?.value === '' &&
       document.activeElement?.getAttribute('data-testid') !== 'board-search'`,
   );

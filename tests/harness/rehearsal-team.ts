@@ -9,6 +9,7 @@ import {
   selectCard,
   selection,
   selectionLeft,
+  waitUntil,
   type BoardCard,
   type QueueKey,
 } from './board-keys';
@@ -78,17 +79,15 @@ const publicVersion = (page: Page) =>
 
 /** Waits until none of `ids` is in a queue any more (a bulk action went through). */
 const leftQueue = (page: Page, queue: QueueKey, ids: string[], timeout = 20_000) =>
-  page
-    .waitForFunction(
-      `${JSON.stringify(ids)}.every((id) => !document.querySelector(
+  waitUntil(
+    page,
+    `${JSON.stringify(ids)}.every((id) => !document.querySelector(
         '[data-testid="queue-${queue}"] [data-testid="mod-question"][data-id="' + id + '"]'))`,
-      undefined,
-      { timeout, polling: 'raf' },
-    )
-    .then(
-      () => true,
-      () => false,
-    );
+    { timeout },
+  ).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Works the top of Incoming by keyboard: `a` approves a fair question, `r` rejects
@@ -193,7 +192,7 @@ async function typeInEditor(page: Page, run: Run, text: string) {
     note(run, `no editor opened: ${await diagnosis(page)}`);
     return 'unopened';
   }
-  await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'edit-text'`);
+  await waitUntil(page, `document.activeElement?.getAttribute('data-testid') === 'edit-text'`);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
@@ -431,14 +430,12 @@ export async function curate(
         for (let i = 0; i < 10 && (await upNextShown(page))[0] !== phoneQuestion.id; i++) {
           const before = (await upNextShown(page)).join();
           await page.keyboard.press('Shift+K');
-          await page
-            .waitForFunction(
-              `[...document.querySelectorAll('[data-testid="queue-upNext"] [data-testid="mod-question"]')]
+          await waitUntil(
+            page,
+            `[...document.querySelectorAll('[data-testid="queue-upNext"] [data-testid="mod-question"]')]
                 .map((c) => c.getAttribute('data-id')).join() !== ${JSON.stringify(before)}`,
-              undefined,
-              { timeout: 5000 },
-            )
-            .catch(() => undefined);
+            { timeout: 5000 },
+          ).catch(() => undefined);
         }
       }
       done.phoneOnTop = true;
@@ -538,13 +535,11 @@ export async function answerFromStage(
     const before = await liveOnStage(page);
     await page.keyboard.press(key);
     pressed.push(key);
-    await page
-      .waitForFunction(
-        `(document.querySelector('[data-testid="stage-question"]')?.getAttribute('data-id') ?? null) !== ${JSON.stringify(before)}`,
-        undefined,
-        { timeout: 3000 },
-      )
-      .catch(() => undefined);
+    await waitUntil(
+      page,
+      `(document.querySelector('[data-testid="stage-question"]')?.getAttribute('data-id') ?? null) !== ${JSON.stringify(before)}`,
+      { timeout: 3000 },
+    ).catch(() => undefined);
   };
   while (!run.hourOver && stillTime(run)) {
     const live = await liveOnStage(page);
