@@ -7,7 +7,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readLimits, sourceAddresses, workerCount } from '../load/network';
 
-export const SERVER_KINDS = ['dais', 'socket.io', 'socket.io-tuned', 'ws'] as const;
+export const SERVER_KINDS = [
+  'dais',
+  'socket.io',
+  'socket.io-tuned',
+  'socket.io-22-closures',
+  'socket.io-22-shared',
+  'ws',
+] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 export type ToServer =

@@ -7,11 +7,14 @@
  * - `socket.io`: a plain Socket.IO server with every option at its default; a socket
  *   joins one room on `event:join`, as a Dais audience socket joins the public room.
  * - `socket.io-tuned`: the same with the io options Dais uses (server/src/app.ts).
+ * - `socket.io-22-closures`, `socket.io-22-shared`: socket.io-tuned with 22 more event
+ *   listeners per socket, as many as Dais has: closures made per socket as Dais' handle()
+ *   makes them, or one function per event shared by every socket.
  * - `ws`: a plain `ws` WebSocketServer; a broadcast is the ordinary loop over its clients.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { WebSocketServer } from 'ws';
 import { connectRedis, createApp, silentLogger } from '@dais/server';
 import { clock } from '../load/connection';
@@ -57,7 +60,7 @@ async function main(kind: ServerKind) {
             perMessageDeflate: false,
             httpCompression: false,
           });
-    if (kind === 'socket.io-tuned') {
+    if (kind !== 'socket.io') {
       io.engine.on('connection', (raw: { request: unknown }) => {
         raw.request = null;
       });
@@ -67,6 +70,10 @@ async function main(kind: ServerKind) {
         void socket.join('public');
         ack({ ok: true, data: {} });
       });
+      if (kind === 'socket.io-22-closures')
+        for (const event of EVENTS) handleLikeDais(socket, event);
+      if (kind === 'socket.io-22-shared')
+        for (const event of EVENTS) socket.on(event, SHARED[event]!);
     });
     connections = () => io.engine.clientsCount;
     broadcast = (frame) => {
@@ -93,6 +100,35 @@ async function main(kind: ServerKind) {
     }
   });
 }
+
+/** As many client events as Dais registers a handler for on every socket. */
+const EVENTS = Array.from({ length: 22 }, (_, i) => `event:${i}`);
+
+/**
+ * A listener per socket and event, made as realtime/handle.ts makes it: a closure over
+ * the event and the handler, held in a const (so tsx, which transforms with esbuild's
+ * keepNames, defines a `name` property on each one).
+ */
+function handleLikeDais(socket: Socket, event: string) {
+  const handler = async (payload: unknown) => ({ event, id: socket.id, payload });
+  const listener = async (raw: unknown, ack?: unknown) => {
+    const reply = typeof ack === 'function' ? ack : () => {};
+    reply(await handler(raw));
+  };
+  socket.on(event, listener);
+}
+
+/** One listener per event for every socket: Node's EventEmitter calls it with `this` = the socket. */
+const SHARED: Record<string, (this: Socket, raw: unknown, ack?: unknown) => Promise<void>> =
+  Object.fromEntries(
+    EVENTS.map((event) => [
+      event,
+      async function (this: Socket, raw: unknown, ack?: unknown) {
+        const reply = typeof ack === 'function' ? ack : () => {};
+        reply(await Promise.resolve({ event, id: this.id, payload: raw }));
+      },
+    ]),
+  );
 
 /** Memory after full collections, once the heap stops shrinking. */
 async function settledMemory() {
