@@ -2,14 +2,16 @@
  * `pnpm --silent bench:redis [--sizes 0,1000,10000,60000] [--window 3000] [--sockets 100] [--json]`
  *
  * What a question costs Redis, and how it grows with the event: Dais (createApp) runs
- * in its own process on a private redis-server; audience sockets in this process
- * submit the stream of stream.ts (each its next question once the last is acked)
- * until the event holds each of --sizes questions, and at each size the next
- * --window questions are measured:
+ * in its own process on a private redis-server; after a warm-up, for each of --sizes
+ * a fresh event is filled with that many questions of the stream of stream.ts by
+ * --sockets audience sockets (each submits its next question once the last is acked),
+ * and the next --window questions are measured:
  * - Redis CPU per 1,000 questions (INFO cpu: used_cpu_user + used_cpu_sys), the
  *   submit script's own time (INFO commandstats) and the server process's CPU;
  * - round trips per question: with MONITOR on for the next 500 questions, every
  *   command a client sent (not those a script ran), by name.
+ * With --limits counted the server checks its rate limits on every request (every
+ * limit raised out of reach), as `pnpm start` does by default; else they are off.
  * Then redis-benchmark runs against the same redis-server: PING (a round trip and
  * nothing else), EVALSHA of a script that returns at once (the floor of any script
  * call), and EVALSHA of a script making the writes a stored question makes (its hash,
@@ -36,6 +38,7 @@ const { values: options } = parseArgs({
     monitored: { type: 'string', default: '500' },
     sockets: { type: 'string', default: '100' },
     requests: { type: 'string', default: '200000' },
+    limits: { type: 'string', default: 'off' },
     out: { type: 'string' },
     chart: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -65,7 +68,7 @@ return 1`;
 
 const machineAtStart = machine();
 const redis = await privateRedis('redis');
-const server = await startServer('dais', { REDIS_URL: redis.url });
+const server = await startServer('dais', { REDIS_URL: redis.url, BENCH_LIMITS: options.limits });
 const { admin } = redis;
 
 const submit = (socket: Client, text: string) =>
@@ -139,39 +142,41 @@ async function redisBenchmark(name: string, args: string[]) {
   };
 }
 
-const checkpoints = [];
-let benchmarks;
-try {
-  const { event } = await openEvent(server.url, 'Redis benchmark');
+/** An event with SOCKETS audience sockets joined to it. */
+async function audienceOf(title: string) {
+  const { event } = await openEvent(server.url, title);
   disconnectAll();
-  const audience = await Promise.all(
+  return Promise.all(
     Array.from({ length: SOCKETS }, () =>
       join(server.url, { code: event.code, role: 'audience' }).then((j) => j.socket),
     ),
   );
-  const total = Math.max(...SIZES) + SIZES.length * (WINDOW + MONITORED);
-  const stream = buildStream(total, 5);
-  let asked = 0;
-  const ask = async (count: number) => {
-    await flood(audience, stream.slice(asked, asked + count));
-    asked += count;
-  };
+}
+
+const checkpoints = [];
+let benchmarks;
+try {
+  // Warm-up on an event of its own: the server's JIT, Redis' script cache and dictionaries.
+  await flood(await audienceOf('Warm-up'), buildStream(2000, 3));
+  disconnectAll();
   for (const size of SIZES) {
-    if (size > asked) await ask(size - asked);
-    const atSize = asked;
+    // A fresh event per size, filled with the same stream up to it.
+    const audience = await audienceOf(`Redis benchmark, ${size}`);
+    const stream = buildStream(size + WINDOW + MONITORED, 5);
+    await flood(audience, stream.slice(0, size));
     const cpuBefore = await redis.cpu();
     const statsBefore = await commandStats();
     const serverBefore = cpuSeconds(server.pid);
     const start = performance.now();
-    await ask(WINDOW);
+    await flood(audience, stream.slice(size, size + WINDOW));
     const seconds = (performance.now() - start) / 1000;
     const cpu = (await redis.cpu()) - cpuBefore;
     const statsAfter = await commandStats();
     const serverCpu = cpuSeconds(server.pid) - serverBefore;
-    const byCommand = await monitored(() => ask(MONITORED));
+    const byCommand = await monitored(() => flood(audience, stream.slice(size + WINDOW)));
     const sent = Object.values(byCommand).reduce((a, b) => a + b, 0);
     checkpoints.push({
-      eventSize: atSize,
+      eventSize: size,
       questions: WINDOW,
       questionsPerSecond: Math.round(WINDOW / seconds),
       redisCpuMsPer1000: round((cpu * 1e6) / WINDOW, 1),
@@ -189,8 +194,8 @@ try {
         ),
       },
     });
+    disconnectAll();
   }
-  for (const socket of audience) socket.disconnect();
 
   const writesSha = await admin.script('LOAD', WRITES_OF_A_QUESTION);
   const noopSha = await admin.script('LOAD', 'return 1');

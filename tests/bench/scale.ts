@@ -1,6 +1,6 @@
 /**
  * `pnpm --silent bench:scale [--suite ingest,sweep,votes,workers] [--event-size 0]
- *  [--duration 20] [--json]`
+ *  [--duration 20] [--rates 1000,1500,…] [--workers 1,2] [--json]`
  *
  * Dais over real sockets, as `pnpm start --workers N` runs it (server/src/main.ts, rate
  * limits off: the load comes from one machine) on a private redis-server, loaded by
@@ -8,20 +8,24 @@
  * and Redis' CPU are read from /proc around each run, the tool's own CPU comes from
  * its report. Everything shares the machine's cores.
  *
+ * A question or vote is *handled* when its answer decides it: ok, or a refusal such as
+ * the filter's REJECTED; UNAVAILABLE (Redis slower than the 2 s command timeout),
+ * INTERNAL, RATE_LIMITED and TIMEOUT are *failed*.
+ *
  * Suites:
  * - ingest: questions at --latency-rate (1,000/s) for --duration: ack p50/p99.
- * - sweep: questions at each of --rates on a fresh event; the highest rate sustained
- *   (every question answered, none dropped or timed out, at ≥ 97% of the offered rate,
- *   p99 ack < 500 ms), and what the first rate beyond it achieved.
+ * - sweep: questions at each of --rates, a fresh event each, until two rates in a row
+ *   are not sustained (sustained: every question handled, none dropped by the tool or
+ *   failed, at ≥ 97% of the offered rate, p99 ack < 500 ms).
  * - votes: the vote storm (--vote-rate over --vote-audience sockets on 20 approved
  *   questions); two observer sockets record every votes:changed (batch sizes, spacing)
  *   and every message an audience socket receives. 2,000 sockets by default: the rate
  *   needs no more, and every socket.io-client socket of the tool decodes each batch
  *   (four a second), which would leave the tool, not the server, the limit.
- * - workers: the same saturating question load (--workers-rate) against `--workers 1`
- *   and `--workers 2` (--workers), one after the other: questions answered per second.
- * With --event-size N the event of ingest, votes and workers holds N questions first
- * (fill.ts: submitted over sockets, one in 50 pending leaders approved).
+ * - workers: the sweep against `--workers 1` and `--workers 2` (--workers), one after
+ *   the other: the highest sustained rate of each, and their server CPU per question.
+ * With --event-size N the event of ingest and votes holds N questions first (fill.ts:
+ * submitted over sockets, one in 50 pending leaders approved).
  * Not a test: it reports, it asserts nothing.
  */
 import { spawn } from 'node:child_process';
@@ -36,7 +40,7 @@ import { startDaisProcess, workerPids } from '../harness/processes';
 import { clock } from '../load/connection';
 import { LoadReportSchema, stats, type LoadReport } from '../load/report';
 import { fillEvent, openEvent } from './fill';
-import { bars, lines } from './charts';
+import { lines } from './charts';
 import { cpuSeconds, finish, machine, privateRedis, REPO, round } from './kit';
 
 const { values: options } = parseArgs({
@@ -45,10 +49,9 @@ const { values: options } = parseArgs({
     'event-size': { type: 'string', default: '0' },
     duration: { type: 'string', default: '20' },
     'latency-rate': { type: 'string', default: '1000' },
-    rates: { type: 'string', default: '1000,2000,3000,4000,5000,6000' },
+    rates: { type: 'string', default: '1000,1500,2000,2500,3000,3500,4000,5000,6000' },
     'vote-rate': { type: 'string', default: '10000' },
     'vote-audience': { type: 'string', default: '2000' },
-    'workers-rate': { type: 'string', default: '5000' },
     workers: { type: 'string', default: '1,2' },
     audience: { type: 'string', default: '200' },
     out: { type: 'string' },
@@ -127,6 +130,14 @@ async function load(
   const wall = (clock() - started) / 1000;
   const parsed = LoadReportSchema.parse(JSON.parse(readFileSync(report, 'utf8')));
   const serverCpu = target.pids.map((pid, i) => cpuSeconds(pid) - cpuBefore[i]!);
+  // The load phase alone (no joins, no ramp-up): the tool samples the watched pids every second.
+  const loadPoints = parsed.series.filter((p) => p.phase === 'load');
+  const sampled = (pids: number[]) =>
+    loadPoints.reduce(
+      (sum, p) => sum + pids.reduce((n, pid) => n + (p.watchedCpuPercent[pid] ?? 0), 0),
+      0,
+    ) / 100;
+  const loadAcks = loadPoints.reduce((sum, p) => sum + p.acks, 0);
   return {
     report: parsed,
     file: report,
@@ -138,32 +149,50 @@ async function load(
       redisSeconds: round(cpuSeconds(redis.pid) - redisBefore, 2),
       toolPercentOfMachine: parsed.tool.cpuPercentOfMachine,
     },
+    /** CPU per request answered in the load phase (sampled each second), in ms. */
+    perRequestMs: {
+      server: round((sampled(target.pids) * 1000) / Math.max(1, loadAcks), 3),
+      redis: round((sampled([redis.pid]) * 1000) / Math.max(1, loadAcks), 3),
+    },
   };
 }
 
-/** Question figures of a load report: what was asked, answered, and how fast. */
+/** Answers that mean the server did not handle the request (shed it or lost it). */
+const FAILURES = new Set(['TIMEOUT', 'UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED']);
+
+/**
+ * What became of one kind of request in a load report: `handled` are the answers that
+ * decide it (ok, or a refusal such as the filter's REJECTED), `failed` the rest.
+ */
+function outcomes(report: LoadReport, operation: 'submit' | 'vote') {
+  const refused = Object.fromEntries(
+    Object.entries(report.errors).filter(([key]) => key.startsWith(`${operation}:`)),
+  );
+  let failed = 0;
+  let decided = 0;
+  for (const [key, count] of Object.entries(refused)) {
+    if (FAILURES.has(key.slice(operation.length + 1))) failed += count;
+    else decided += count;
+  }
+  const handled = (report.counts[`${operation}.ok`] ?? 0) + decided;
+  const busy = report.phases.load + report.phases.drain;
+  return {
+    sent: report.counts[`${operation}.sent`] ?? 0,
+    handled,
+    failed,
+    dropped: report.counts[`${operation}.dropped`] ?? 0,
+    refused,
+    handledPerSecond: Math.round(handled / busy),
+  };
+}
+
+/** Question figures of a load report: what was asked, handled, and how fast. */
 function questionFigures(report: LoadReport, offeredRate: number) {
-  const { counts, errors, phases } = report;
-  const answeredBy = Object.entries(errors)
-    .filter(([key]) => key.startsWith('submit:') && key !== 'submit:TIMEOUT')
-    .reduce((n, [, count]) => n + count, 0);
-  const answered = (counts['submit.ok'] ?? 0) + answeredBy;
-  const timeouts = errors['submit:TIMEOUT'] ?? 0;
-  const dropped = counts['submit.dropped'] ?? 0;
-  const sent = counts['submit.sent'] ?? 0;
-  const busy = phases.load + phases.drain;
   return {
     offeredRate,
-    sent,
-    answered,
-    dropped,
-    timeouts,
-    refused: Object.fromEntries(
-      Object.entries(errors).filter(([key]) => key.startsWith('submit:')),
-    ),
-    answeredPerSecond: Math.round(answered / busy),
-    loadSeconds: phases.load,
-    drainSeconds: phases.drain,
+    ...outcomes(report, 'submit'),
+    loadSeconds: report.phases.load,
+    drainSeconds: report.phases.drain,
     ack: report.latency.submit ?? null,
     warnings: report.warnings,
   };
@@ -201,35 +230,43 @@ const summary = (run: Awaited<ReturnType<typeof load>>) => ({
   report: run.file,
   loadAverageAtStart: run.loadAverage,
   cpu: run.cpu,
+  cpuMsPerRequest: run.perRequestMs,
 });
 
-/** Sustained: all answered, none dropped or timed out, ≥ 97% of the offered rate, p99 < 500 ms. */
+/** Sustained: all handled, none dropped or failed, at ≥ 97% of the offered rate, p99 ack < 500 ms. */
 const sustained = (f: ReturnType<typeof questionFigures>) =>
   f.dropped === 0 &&
-  f.timeouts === 0 &&
-  f.answered >= f.sent &&
-  f.answeredPerSecond >= 0.97 * f.offeredRate &&
+  f.failed === 0 &&
+  f.handled >= f.sent &&
+  f.handledPerSecond >= 0.97 * f.offeredRate &&
   (f.ack?.p99 ?? Infinity) < 500;
 
-async function sweep() {
+/**
+ * Questions at each of --rates against `pnpm start --workers N`, a fresh event each,
+ * until two rates in a row are not sustained.
+ */
+async function sweep(workers = 1) {
   const rates = options.rates.split(',').map(Number);
-  const server = await startDais(1);
+  const server = await startDais(workers);
   const runs = [];
   try {
+    let misses = 0;
     for (const rate of rates) {
       const event = await preparedEvent(server.url, 0);
-      const run = await load(`sweep-${rate}`, server, event, questionShape(rate));
+      const run = await load(`sweep-w${workers}-${rate}`, server, event, questionShape(rate));
       const figures = questionFigures(run.report, rate);
-      runs.push({ ...summary(run), ...figures, sustained: sustained(figures) });
-      if (!sustained(figures)) break;
+      const held = sustained(figures);
+      runs.push({ ...summary(run), ...figures, sustained: held });
+      misses = held ? 0 : misses + 1;
+      if (misses === 2) break;
     }
   } finally {
     await server.stop();
   }
-  const best = runs.filter((r) => r.sustained).at(-1);
   return {
-    maxSustainedRate: best?.offeredRate ?? 0,
-    peakAnsweredPerSecond: Math.max(...runs.map((r) => r.answeredPerSecond)),
+    workers,
+    maxSustainedRate: runs.filter((r) => r.sustained).at(-1)?.offeredRate ?? 0,
+    peakHandledPerSecond: Math.max(...runs.map((r) => r.handledPerSecond)),
     runs,
   };
 }
@@ -276,23 +313,12 @@ async function voteStorm() {
     const inLoad = (at: number) => at >= loadStart && at < loadEnd;
     const loadBatches = batches.filter((b) => inLoad(b.at));
     const gaps = loadBatches.slice(1).map((b, i) => b.at - loadBatches[i]!.at);
-    const votesAnswered =
-      (report.counts['vote.ok'] ?? 0) +
-      Object.entries(report.errors)
-        .filter(([key]) => key.startsWith('vote:') && key !== 'vote:TIMEOUT')
-        .reduce((n, [, c]) => n + c, 0);
     return {
       event: { size: event.size, public: event.public },
       ...summary(run),
       offeredRate: rate,
+      ...outcomes(report, 'vote'),
       votesOkPerSecond: report.rates.votesOk,
-      votesAnsweredPerSecond: Math.round(
-        votesAnswered / (report.phases.load + report.phases.drain),
-      ),
-      voteErrors: Object.fromEntries(
-        Object.entries(report.errors).filter(([k]) => k.startsWith('vote:')),
-      ),
-      dropped: report.counts['vote.dropped'] ?? 0,
       ack: report.latency.vote ?? null,
       batches: {
         perSecond: round(loadBatches.length / report.phases.load, 2),
@@ -309,23 +335,21 @@ async function voteStorm() {
   }
 }
 
+/** The sweep against each --workers count, one after the other. */
 async function workersSideBySide() {
-  const rate = Number(options['workers-rate']);
-  const runs = [];
-  for (const workers of options.workers.split(',').map(Number)) {
-    const server = await startDais(workers);
-    try {
-      const event = await preparedEvent(server.url);
-      const run = await load(`workers-${workers}`, server, event, questionShape(rate));
-      runs.push({ workers, ...summary(run), ...questionFigures(run.report, rate) });
-    } finally {
-      await server.stop();
-    }
-  }
-  const [one, two] = runs;
+  const sweeps = [];
+  for (const workers of options.workers.split(',').map(Number)) sweeps.push(await sweep(workers));
+  const [one, two] = sweeps;
   return {
-    runs,
-    ratio: one && two ? round(two.answeredPerSecond / one.answeredPerSecond, 2) : null,
+    sweeps,
+    sustainedRatio: one && two ? round(two.maxSustainedRate / one.maxSustainedRate, 2) : null,
+    peakRatio: one && two ? round(two.peakHandledPerSecond / one.peakHandledPerSecond, 2) : null,
+    /** CPU per question at the first rate, where every process count keeps up. */
+    cpuAtFirstRate: sweeps.map((w) => ({
+      workers: w.workers,
+      rate: w.runs[0]?.offeredRate,
+      msPerQuestion: w.runs[0]?.cpuMsPerRequest,
+    })),
   };
 }
 
@@ -337,7 +361,7 @@ const results: {
 } = {};
 try {
   if (SUITES.has('ingest')) results.ingest = await ingestAtRate();
-  if (SUITES.has('sweep')) results.sweep = await sweep();
+  if (SUITES.has('sweep')) results.sweep = await sweep(1);
   if (SUITES.has('votes')) results.votes = await voteStorm();
   if (SUITES.has('workers')) results.workers = await workersSideBySide();
 } finally {
@@ -355,50 +379,38 @@ await finish(
   chart,
 );
 
-/** The sweep and the processes side by side; each load run has its own chart next to its report. */
+/** The sweeps (one line per process count); each load run has its own chart next to its report. */
 function chart({ sweep, workers }: typeof figures) {
-  const panels = [];
-  if (sweep) {
-    panels.push(
+  const sweeps = workers?.sweeps ?? (sweep ? [sweep] : []);
+  const label = (n: number) => `${n} server process${n > 1 ? 'es' : ''}`;
+  if (sweeps.length === 0) return { title: '', panels: [] };
+  return {
+    title: `Dais over real sockets: questions against the rate offered`,
+    panels: [
       lines(
-        'Questions answered per second against the rate offered (one server process)',
+        'Questions handled per second',
         'questions/s offered',
-        'answered/s',
-        sweep.runs.map((r) => ({
-          x: r.offeredRate,
-          series: 'answered',
-          value: r.answeredPerSecond,
-        })),
-      ),
-      lines(
-        'Ack latency against the rate offered',
-        'questions/s offered',
-        'ms',
-        sweep.runs.flatMap((r) =>
-          r.ack
-            ? [
-                { x: r.offeredRate, series: 'p50', value: r.ack.p50 },
-                { x: r.offeredRate, series: 'p99', value: r.ack.p99 },
-              ]
-            : [],
+        'handled/s',
+        sweeps.flatMap((w) =>
+          w.runs.map((r) => ({
+            x: r.offeredRate,
+            series: label(w.workers),
+            value: r.handledPerSecond,
+          })),
         ),
       ),
-    );
-  }
-  if (workers) {
-    panels.push(
-      bars(
-        `Questions answered per second at ${options['workers-rate']}/s offered`,
-        'answered/s',
-        workers.runs.map((r) => ({
-          label: `${r.workers} server process${r.workers > 1 ? 'es' : ''}`,
-          series: 'answered/s',
-          value: r.answeredPerSecond,
-        })),
+      lines(
+        'Ack latency, p99',
+        'questions/s offered',
+        'ms',
+        sweeps.flatMap((w) =>
+          w.runs.flatMap((r) =>
+            r.ack ? [{ x: r.offeredRate, series: label(w.workers), value: r.ack.p99 }] : [],
+          ),
+        ),
       ),
-    );
-  }
-  return { title: `Dais over real sockets (event of ${EVENT_SIZE} questions)`, panels };
+    ],
+  };
 }
 
 function print({ ingest, sweep, votes, workers }: typeof figures) {
@@ -410,42 +422,39 @@ function print({ ingest, sweep, votes, workers }: typeof figures) {
     toolPercentOfMachine: number;
     wallSeconds: number;
   }) =>
-    `CPU s: server ${c.serverSeconds.join('+')}, Redis ${c.redisSeconds} over ${c.wallSeconds} s; load tool ${c.toolPercentOfMachine}% of the machine`;
+    `CPU s: server ${c.serverSeconds.join('+')}, Redis ${c.redisSeconds} over the ${c.wallSeconds} s run; load tool ${c.toolPercentOfMachine}% of the machine`;
   const warn = (warnings: string[]) => warnings.map((w) => `    ! ${w}`);
   const lines: string[] = [];
-  if (ingest) {
-    lines.push(
-      `ingest at ${ingest.offeredRate}/s (event of ${ingest.event.size}): ${ingest.answeredPerSecond}/s answered; ack ${ms(ingest.ack)}; ${cpu(ingest.cpu)}`,
-      ...warn(ingest.warnings),
-    );
-  }
-  if (sweep) {
-    for (const run of sweep.runs) {
+  const sweepLines = (s: NonNullable<typeof sweep>) => {
+    for (const run of s.runs) {
       lines.push(
-        `sweep ${run.offeredRate}/s: ${run.answeredPerSecond}/s answered, ${run.dropped} dropped, ${run.timeouts} timed out; ack ${ms(run.ack)}; ${run.sustained ? 'sustained' : 'NOT sustained'}; ${cpu(run.cpu)}`,
+        `--workers ${s.workers} at ${run.offeredRate}/s: ${run.handledPerSecond}/s handled, ${run.failed} failed, ${run.dropped} dropped by the tool; ack ${ms(run.ack)}; ${run.sustained ? 'sustained' : 'NOT sustained'}; CPU/question: server ${run.cpuMsPerRequest.server} ms, Redis ${run.cpuMsPerRequest.redis} ms; ${cpu(run.cpu)}`,
         ...warn(run.warnings),
       );
     }
     lines.push(
-      `max sustained ${sweep.maxSustainedRate}/s; peak ${sweep.peakAnsweredPerSecond}/s answered`,
+      `--workers ${s.workers}: max sustained ${s.maxSustainedRate}/s; peak ${s.peakHandledPerSecond}/s handled`,
+    );
+  };
+  if (ingest) {
+    lines.push(
+      `ingest at ${ingest.offeredRate}/s (event of ${ingest.event.size}): ${ingest.handledPerSecond}/s handled, ${ingest.failed} failed; ack ${ms(ingest.ack)}; CPU/question: server ${ingest.cpuMsPerRequest.server} ms, Redis ${ingest.cpuMsPerRequest.redis} ms; ${cpu(ingest.cpu)}`,
+      ...warn(ingest.warnings),
     );
   }
+  if (sweep) sweepLines(sweep);
   if (votes) {
     lines.push(
-      `votes at ${votes.offeredRate}/s (event of ${votes.event.size}): ${votes.votesAnsweredPerSecond}/s answered (${votes.votesOkPerSecond}/s ok), ${votes.dropped} dropped; ack ${ms(votes.ack)}; ${cpu(votes.cpu)}`,
+      `votes at ${votes.offeredRate}/s (event of ${votes.event.size}): ${votes.handledPerSecond}/s handled (${votes.votesOkPerSecond}/s ok in the load phase), ${votes.failed} failed, ${votes.dropped} dropped by the tool; ack ${ms(votes.ack)}; CPU/vote: server ${votes.cpuMsPerRequest.server} ms, Redis ${votes.cpuMsPerRequest.redis} ms; ${cpu(votes.cpu)}`,
       `  votes:changed ${votes.batches.perSecond}/s to the audience (${votes.batches.moderatorPerSecond}/s to moderators), ${votes.batches.size?.p50} questions each (max ${votes.batches.size?.max}), ${votes.batches.gapMs?.min}–${votes.batches.gapMs?.max} ms apart; an audience socket received ${votes.audienceMessagesPerSecond} messages/s`,
       ...warn(votes.warnings),
     );
   }
   if (workers) {
-    for (const run of workers.runs) {
-      lines.push(
-        `--workers ${run.workers} at ${run.offeredRate}/s: ${run.answeredPerSecond}/s answered, ${run.dropped} dropped; ack ${ms(run.ack)}; ${cpu(run.cpu)}`,
-        ...warn(run.warnings),
-      );
-    }
-    lines.push(`two processes / one: ${workers.ratio}`);
+    for (const s of workers.sweeps) sweepLines(s);
+    lines.push(
+      `two processes / one: ${workers.sustainedRatio} (max sustained), ${workers.peakRatio} (peak handled); server CPU per question at ${workers.cpuAtFirstRate[0]?.rate}/s: ${workers.cpuAtFirstRate.map((c) => `${c.msPerQuestion?.server} ms (${c.workers})`).join(' vs ')}`,
+    );
   }
   console.log(lines.join('\n'));
 }
-process.exit(0);

@@ -3,7 +3,7 @@
  * benchmarks (fleet.ts holds the clients elsewhere) with --expose-gc, driven over IPC.
  *
  * - `dais`: the whole app (createApp, as server/src/main.ts runs it) on REDIS_URL,
- *   without rate limits.
+ *   rate limits off (BENCH_LIMITS=counted: on, out of reach).
  * - `socket.io`: a plain Socket.IO server with every option at its default; a socket
  *   joins one room on `event:join`, as a Dais audience socket joins the public room.
  * - `socket.io-tuned`: the same with the io options Dais uses (server/src/app.ts).
@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { WebSocketServer } from 'ws';
-import { connectRedis, createApp, silentLogger } from '@dais/server';
+import { connectRedis, createApp, DEFAULT_LIMITS, silentLogger, type Limits } from '@dais/server';
 import { clock } from '../load/connection';
 import { SERVER_KINDS, type FromServer, type ServerKind, type ToServer } from './processes';
 
@@ -30,9 +30,7 @@ async function main(kind: ServerKind) {
 
   if (kind === 'dais') {
     const redis = connectRedis({ url: process.env.REDIS_URL! });
-    // The benchmarks measure capacity, and their load comes from one address, which the
-    // flood guards (security/limits.ts) would refuse long before the server is busy.
-    const app = await createApp({ redis, logger: silentLogger, config: { limits: false } });
+    const app = await createApp({ redis, logger: silentLogger, config: { limits: benchLimits() } });
     const url = await app.listen(0, '127.0.0.1');
     connections = () => app.io.engine.clientsCount;
     close = async () => {
@@ -99,6 +97,22 @@ async function main(kind: ServerKind) {
       process.exit(0);
     }
   });
+}
+
+/**
+ * The benchmarks measure capacity, and their load comes from one address, which the
+ * flood guards (security/limits.ts) would refuse long before the server is busy: off,
+ * or with BENCH_LIMITS=counted every limit checked as usual but raised out of reach,
+ * so their cost is measured and nothing is refused.
+ */
+function benchLimits(): Partial<Limits> | false {
+  if (process.env.BENCH_LIMITS !== 'counted') return false;
+  return Object.fromEntries(
+    Object.entries(DEFAULT_LIMITS).map(([name, limit]) => [
+      name,
+      typeof limit === 'number' ? 0 : { ...limit, points: 1e9 },
+    ]),
+  );
 }
 
 /** As many client events as Dais registers a handler for on every socket. */
