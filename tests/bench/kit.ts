@@ -90,6 +90,10 @@ export async function privateRedis(name: string) {
       const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
       return field('used_cpu_user') + field('used_cpu_sys');
     },
+    /** Forks so far (INFO stats total_forks): each is an AOF rewrite in a child process. */
+    async forks(): Promise<number> {
+      return Number(/total_forks:(\d+)/.exec(await admin.info('stats'))?.[1] ?? 0);
+    },
     async stop() {
       admin.disconnect();
       await server.stop();

@@ -118,6 +118,7 @@ async function load(
   ];
   const cpuBefore = target.pids.map(cpuSeconds);
   const redisBefore = cpuSeconds(redis.pid);
+  const forksBefore = await redis.forks();
   const loadAverage = loadavg().map((n) => round(n, 2));
   const started = clock();
   await new Promise<void>((resolve, reject) => {
@@ -148,6 +149,8 @@ async function load(
       serverSeconds: serverCpu.map((s) => round(s, 2)),
       redisSeconds: round(cpuSeconds(redis.pid) - redisBefore, 2),
       toolPercentOfMachine: parsed.tool.cpuPercentOfMachine,
+      /** AOF rewrites Redis forked during the run (the child's CPU is in none of the above). */
+      aofRewrites: (await redis.forks()) - forksBefore,
     },
     /** CPU per request answered in the load phase (sampled each second), in ms. */
     perRequestMs: {
@@ -421,8 +424,9 @@ function print({ ingest, sweep, votes, workers }: typeof figures) {
     redisSeconds: number;
     toolPercentOfMachine: number;
     wallSeconds: number;
+    aofRewrites: number;
   }) =>
-    `CPU s: server ${c.serverSeconds.join('+')}, Redis ${c.redisSeconds} over the ${c.wallSeconds} s run; load tool ${c.toolPercentOfMachine}% of the machine`;
+    `CPU s: server ${c.serverSeconds.join('+')}, Redis ${c.redisSeconds} over the ${c.wallSeconds} s run; load tool ${c.toolPercentOfMachine}% of the machine; ${c.aofRewrites} AOF rewrites`;
   const warn = (warnings: string[]) => warnings.map((w) => `    ! ${w}`);
   const lines: string[] = [];
   const sweepLines = (s: NonNullable<typeof sweep>) => {
