@@ -6,7 +6,9 @@
  * (the floor), a plain Socket.IO server with every default, the same with the io
  * options Dais uses (server/src/app.ts: websocket only, no compression, the upgrade
  * request dropped), and Dais itself (createApp; each socket joined to an event as the
- * audience, so it sits in the public room and its participant's room).
+ * audience, so it sits in the public room and its participant's room). Also on
+ * request: `socket.io-22-closures` and `socket.io-22-shared` (server-under-test.ts),
+ * what 22 listeners per socket cost made per socket or shared.
  *
  * Each server runs alone in its process, started with --expose-gc. After a warm-up
  * round (1,000 connections opened and closed), its RSS is read after full collections,
