@@ -2,7 +2,7 @@ import { ErrorCode, type AckData, type Result } from '@dais/shared';
 import { errorText } from '../i18n/errors';
 import { readStored, writeStored } from '../lib/storage';
 import { useAppStore, type PendingQuestion } from '../store';
-import { newRequestId, send } from './socket';
+import { newRequestId, sendRetrying } from './socket';
 
 /**
  * The audience's questions on their way to the server. Each is stored (localStorage,
@@ -103,20 +103,16 @@ export async function flushOutbox() {
 }
 
 /** One question, asked again after each pause of BACKOFF_MS while online and unavailable. */
-async function submit({ requestId, text, name }: PendingQuestion): Promise<SubmitResult> {
-  for (let attempt = 0; ; attempt++) {
-    const result = await send('question:submit', {
-      text,
-      name: name.trim() || undefined,
-      requestId,
-    });
-    const pause = BACKOFF_MS[attempt];
-    const unavailable = !result.ok && result.error === ErrorCode.Unavailable;
-    if (!unavailable || pause === undefined || store().connection !== 'online') return result;
-    waiting.get(requestId)?.retrying(attempt + 1);
-    await new Promise((resolve) => setTimeout(resolve, pause));
-  }
-}
+const submit = ({ requestId, text, name }: PendingQuestion): Promise<SubmitResult> =>
+  sendRetrying(
+    'question:submit',
+    { text, name: name.trim() || undefined, requestId },
+    {
+      pausesMs: BACKOFF_MS,
+      onlyOnline: true,
+      retrying: (attempt) => waiting.get(requestId)?.retrying(attempt),
+    },
+  );
 
 function save(outbox: PendingQuestion[]) {
   store().setOutbox(outbox);

@@ -28,7 +28,6 @@ export type JoinRequest =
 const ACK_TIMEOUT_MS = 5000;
 const RETRY_DELAY_MS = 2000;
 /** Tries of a command that carries a request id, when the server could not be reached. */
-const ATTEMPTS = 3;
 /** Join failures that retrying cannot fix: the page shows an error view instead. */
 const FATAL_JOIN_ERRORS: readonly ErrorCode[] = [
   ErrorCode.EventNotFound,
@@ -158,18 +157,33 @@ export async function send<E extends ClientEventName>(
 }
 
 /**
- * `send`, tried again (up to ATTEMPTS) while the server cannot be reached or did not
- * answer in time. Only for payloads with a request id: a retry of a command the
- * server did store is then answered without doing it twice.
+ * `send`, asked again after each of `pausesMs` while the answer is UNAVAILABLE (the
+ * server cannot be reached or did not answer in time). Only for payloads with a
+ * request id: a retry of a command the server did store is answered without doing it
+ * twice. `onlyOnline`: give up once the page is offline (the caller sends again after
+ * the next join). `retrying` hears of each attempt after the first (1, 2, …).
  */
 export async function sendRetrying<E extends 'question:submit' | 'question:vote'>(
   event: E,
   payload: PayloadOf<E> & { requestId: string },
+  {
+    pausesMs = [RETRY_DELAY_MS, RETRY_DELAY_MS],
+    onlyOnline = false,
+    retrying = () => {},
+  }: {
+    pausesMs?: readonly number[];
+    onlyOnline?: boolean;
+    retrying?: (attempt: number) => void;
+  } = {},
 ): Promise<Result<AckData<E>>> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     const result = await send(event, payload);
-    if (result.ok || result.error !== ErrorCode.Unavailable || attempt === ATTEMPTS) return result;
-    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    const pause = pausesMs[attempt];
+    const unavailable = !result.ok && result.error === ErrorCode.Unavailable;
+    const offline = onlyOnline && store().connection !== 'online';
+    if (!unavailable || pause === undefined || offline) return result;
+    retrying(attempt + 1);
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
 
