@@ -11,6 +11,7 @@ import { broadcastAdapter } from './redis/adapter';
 import type { RedisClient } from './redis/client';
 import { attachGateway } from './realtime/gateway';
 import { createVoteBatcher } from './realtime/vote-batcher';
+import { DEFAULT_PEER_TIMING, watchPeers, type PeerTiming } from './realtime/peers';
 import { presenceSettled } from './realtime/workspace';
 import type { DaisServer } from './realtime/types';
 import { createIntake } from './moderation/intake';
@@ -54,6 +55,8 @@ export interface AppDeps {
      * rate limits, no caps per address and no suspicious-vote record (tests, benchmarks).
      */
     limits?: Partial<Limits> | false;
+    /** How often this process beats in Redis and when a silent one counts as dead (peers.ts). */
+    peers?: Partial<PeerTiming>;
   };
 }
 
@@ -142,6 +145,11 @@ export async function createApp({
     limits: rateLimits,
     voteWatch: createVoteWatch(redis, rateLimits),
   });
+  const peers = watchPeers(
+    io,
+    { redis, store, logger },
+    { ...DEFAULT_PEER_TIMING, ...config.peers },
+  );
   const sweeper = startRetentionSweeper(
     io,
     { store, retention, logger, now },
@@ -160,6 +168,7 @@ export async function createApp({
         });
       }),
     close: async () => {
+      await peers.stop();
       await sweeper.stop();
       await votes.stop();
       // io.close() disconnects every socket and closes the HTTP server and the adapter.

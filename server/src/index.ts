@@ -14,3 +14,5 @@ export { createEventStore } from './store/event-store';
 export { defineScripts } from './store/scripts';
 // The flood guards, for tests of their insurance limiter.
 export { createRateLimits, DEFAULT_LIMITS, type Limits } from './security/limits';
+// The server processes' heartbeats, for tests that play a process that died.
+export { PEER_KEYS } from './store/keys';

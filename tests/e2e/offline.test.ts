@@ -1,7 +1,14 @@
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, silentLogger } from '@dais/server';
+import {
+  createApp,
+  createEventStore,
+  createIntake,
+  defineScripts,
+  PEER_KEYS,
+  silentLogger,
+} from '@dais/server';
 import type { Snapshot } from '@dais/shared';
 import { openEventPage, screenshot, useBrowser } from '../harness/browser';
 import {
@@ -23,9 +30,11 @@ afterEach(disconnectAll);
  */
 let redis: TestRedis;
 let moderatorServer: TestServer;
+/** Its peer watch quick, for the page that resyncs after another process died. */
+const PEERS = { beatMs: 100, staleMs: 500, audienceSpreadMs: 500 };
 beforeAll(async () => {
   redis = await startRedis();
-  moderatorServer = await startServer(redis.url);
+  moderatorServer = await startServer(redis.url, { config: { peers: PEERS } });
 });
 afterAll(async () => {
   await moderatorServer?.close();
@@ -36,7 +45,8 @@ afterAll(async () => {
 /** A real Dais server on a given port (the page reconnects to the same origin). */
 async function serveOn(port: number) {
   const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-  const app = await createApp({ redis: client, logger: silentLogger });
+  // No flood guards, as in every test server that does not test them (harness/dais.ts).
+  const app = await createApp({ redis: client, logger: silentLogger, config: { limits: false } });
   const url = await app.listen(port, '127.0.0.1');
   return {
     url,
@@ -226,3 +236,50 @@ describe('an audience page that loses its server', () => {
     }
   });
 });
+
+describe('pages whose server outlives another process', () => {
+  it('join again and show what the dead process stored but never published', async () => {
+    const event = await createEvent(moderatorServer.url, 'A process dies');
+    const asker = (await join(moderatorServer.url, { code: event.code, role: 'audience' })).socket;
+    const asked = await expectOk(asker, 'question:submit', {
+      text: 'How do you choose which children to visit?',
+    });
+    const id = asked.question.id;
+    const [audience, moderator] = await Promise.all([
+      openEventPage(chromium.browser, event.audienceUrl, { width: 390, height: 844 }),
+      openEventPage(chromium.browser, event.moderatorUrl, { width: 1280, height: 900 }),
+    ]);
+    const card = (text: string) => moderator.getByTestId('mod-question').filter({ hasText: text });
+    await expect.poll(() => card('children to visit').getAttribute('data-status')).toBe('pending');
+
+    // Another process beat once, approved the question and took a new one, and was
+    // killed before publishing either (its footprint in Redis: tests/integration/faults-peers).
+    const admin = new Redis(redis.url);
+    try {
+      defineScripts(admin);
+      await admin.beatPeers(PEER_KEYS.deadlines, PEER_KEYS.beats, 'killed-process', 1_000);
+      const store = createEventStore(admin);
+      const actor = { id: 'ghost', name: 'Ghost' };
+      await store.transition(event.code, id, 'approve', { actor, undoable: true, now: Date.now() });
+      await createIntake(store).submit(
+        event.code,
+        { text: 'Will you come back next year?', authorId: 'someone', authorName: null },
+        Date.now(),
+      );
+    } finally {
+      admin.disconnect();
+    }
+
+    // No reload: the server asks both pages to join again, and they show Redis' state.
+    await expect.poll(() => card('children to visit').getAttribute('data-status')).toBe('approved');
+    await card('come back next year').waitFor();
+    await expect.poll(() => cards(audience, 'public-question')).toEqual([[id, 'approved']]);
+    await expect.poll(() => connectionStates(audience, moderator)).toEqual(['online', 'online']);
+    await Promise.all([audience.context().close(), moderator.context().close()]);
+  });
+});
+
+const connectionStates = (...pages: Page[]) =>
+  Promise.all(
+    pages.map((page) => page.getByTestId('connection-status').getAttribute('data-state')),
+  );

@@ -62,6 +62,7 @@ export function faultClient(url: string, join: JoinPayload, options: FaultClient
   let questions: Record<string, Question> = {};
   let heldBack: (() => void)[] | null = null;
   let joins = 0;
+  let resyncs = 0;
   let markJoined = () => {};
   let joined = new Promise<void>((resolve) => (markJoined = resolve));
   let closed = false;
@@ -71,15 +72,16 @@ export function faultClient(url: string, join: JoinPayload, options: FaultClient
 
   async function joinNow() {
     while (!closed && socket.connected) {
-      heldBack = [];
+      const held: (() => void)[] = [];
+      heldBack = held;
       const payload = join.role === 'audience' && token ? { ...join, token } : join;
       const result = await ackOf(socket, 'event:join', payload, attemptTimeout);
-      const missed = heldBack;
+      if (heldBack !== held) return; // a newer join (a reconnect, a resync) decides
       heldBack = null;
       if (result?.ok) {
         token = result.data.participant?.token ?? token;
         questions = mergeQuestions({}, result.data.questions);
-        for (const apply of missed) apply();
+        for (const apply of held) apply();
         joins++;
         markJoined();
         return;
@@ -89,6 +91,11 @@ export function faultClient(url: string, join: JoinPayload, options: FaultClient
   }
 
   socket.on('connect', () => void joinNow());
+  // As the app's client does, at a random moment within withinMs (docs/PROTOCOL.md).
+  socket.on('event:resync', ({ withinMs }) => {
+    resyncs++;
+    setTimeout(() => void joinNow(), Math.random() * withinMs);
+  });
   socket.on('disconnect', () => {
     joined = new Promise<void>((resolve) => (markJoined = resolve));
   });
@@ -137,6 +144,8 @@ export function faultClient(url: string, join: JoinPayload, options: FaultClient
     joined: () => joined,
     /** How many joins succeeded (the first one and every one after a reconnect). */
     joins: () => joins,
+    /** How many times the server asked this client to join again (event:resync). */
+    resyncs: () => resyncs,
     questions: () => questions,
     close: () => {
       closed = true;

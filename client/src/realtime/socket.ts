@@ -74,14 +74,16 @@ export function connectToEvent(request: JoinRequest): () => void {
   };
 
   const join = async () => {
-    heldBack = [];
+    const held: (() => void)[] = [];
+    heldBack = held;
     const result = await emit(socket, 'event:join', joinPayload(request));
-    const missed = heldBack;
+    // A newer join started meanwhile (a reconnect, a resync): its snapshot decides.
+    if (heldBack !== held) return;
     heldBack = null;
     if (current !== socket || !socket.connected) return;
     if (result.ok) {
       store().applySnapshot(result.data);
-      for (const apply of missed) apply();
+      for (const apply of held) apply();
       if (result.data.participant) {
         writeStored(tokenKey(request.code), result.data.participant.token);
       }
@@ -109,6 +111,12 @@ export function connectToEvent(request: JoinRequest): () => void {
       retryLater(() => socket.connect()); // refused by the server's middleware, not the network
     }
   });
+  // A server process died, maybe before publishing a change it had stored: join again.
+  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  socket.on('event:resync', ({ withinMs }) => {
+    clearTimeout(resyncTimer);
+    resyncTimer = setTimeout(() => socket.connected && void join(), Math.random() * withinMs);
+  });
   socket.on('question:changed', ({ question }) => deliver(() => store().mergeQuestion(question)));
   socket.on('event:changed', ({ logId, event, settings }) =>
     deliver(() => store().setEvent(event, settings, logId)),
@@ -122,6 +130,7 @@ export function connectToEvent(request: JoinRequest): () => void {
 
   return () => {
     clearTimeout(retryTimer);
+    clearTimeout(resyncTimer);
     if (current === socket) current = null;
     socket.removeAllListeners();
     socket.disconnect();

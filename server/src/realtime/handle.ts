@@ -99,7 +99,8 @@ const REDIS_DOWN = new RegExp(
   ].join('|'),
   'i',
 );
-const isRedisDown = (error: unknown) => error instanceof Error && REDIS_DOWN.test(error.message);
+export const isRedisDown = (error: unknown) =>
+  error instanceof Error && REDIS_DOWN.test(error.message);
 
 /** The socket's event, role and actor; `authorize` has already refused sockets that did not join. */
 export function joined(socket: DaisSocket) {

@@ -33,6 +33,8 @@ export interface InterServerEvents {
   'queue:changed': (code: string, logId: string, queue: string[]) => void;
   /** The event's info and settings as of log entry `logId` (see rooms.ts). */
   'event:changed': (logId: string, info: EventInfo, settings: ModerationSettings) => void;
+  /** A process stopped beating; its last beat was at `since` (ms, Redis' clock; peers.ts). */
+  'peer:lost': (since: number) => void;
 }
 
 export type DaisServer = Server<

@@ -569,6 +569,8 @@ export function createEventStore(redis: RedisClient) {
     withCurrent,
     readState,
     readQuestions,
+    /** The id of the event's newest log entry ('0-0' for none). */
+    lastLogId: (code: string) => lastLogId(eventKeys(code)),
     signingSecret,
   };
 }

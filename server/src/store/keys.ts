@@ -99,3 +99,11 @@ export const SECRET_KEY = 'dais:secret';
  * written by its own command, never inside an event's script.
  */
 export const RETENTION_KEY = 'dais:retention';
+
+/** The server processes' heartbeats (lua/beat-peers-2.lua), in one slot of their own. */
+export const PEER_KEYS = {
+  /** Sorted set: process id → the time by which it must beat again (ms, Redis' clock). */
+  deadlines: 'dais:{peers}:deadlines',
+  /** Hash: process id → its last beat (ms, Redis' clock). */
+  beats: 'dais:{peers}:beats',
+};

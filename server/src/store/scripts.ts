@@ -66,6 +66,11 @@ declare module 'ioredis' {
     ): Result<[number, string[]], Context>;
     purgeQuestions(...args: Arg[]): Result<[string, string[], string[]], Context>;
     stageAdvance(...args: Arg[]): Result<[string, string], Context>;
+    beatPeers(
+      deadlines: string,
+      beats: string,
+      ...args: Arg[]
+    ): Result<[number, number, number], Context>;
     voteQuestion(
       log: string,
       question: string,

@@ -334,6 +334,11 @@ export const SERVER_EVENTS = {
     to: 'moderators',
     doc: 'A question (cluster leader) got another up-vote that looks scripted: from a participant minted on its socket within the last minutes, from an address that already gave this question several such votes. `votes` is its count of them now. The votes still count; moderators judge.',
   },
+  'event:resync': {
+    payload: z.object({ withinMs: z.number().int().nonnegative() }),
+    to: 'everyone in an event that changed shortly before a server process died; moderators and the stage get withinMs 0',
+    doc: 'A server process died, possibly before publishing a change it had stored. Join again (event:join, same socket) at a random moment within `withinMs` and replace local state with the snapshot, as after a reconnect.',
+  },
 } as const satisfies Record<string, { payload: z.ZodType; to: string; doc: string }>;
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 export type QuestionChangedPayload = z.infer<(typeof SERVER_EVENTS)['question:changed']['payload']>;
