@@ -270,10 +270,16 @@ describe('pages whose server outlives another process', () => {
       admin.disconnect();
     }
 
-    // No reload: the server asks both pages to join again, and they show Redis' state.
-    await expect.poll(() => card('children to visit').getAttribute('data-status')).toBe('approved');
-    await card('come back next year').waitFor();
-    await expect.poll(() => cards(audience, 'public-question')).toEqual([[id, 'approved']]);
+    // No reload: once the server finds the process dead (its deadline passed, 1 s), it
+    // asks both pages to join again, and they show Redis' state.
+    const resynced = { timeout: 15_000 };
+    await expect
+      .poll(() => card('children to visit').getAttribute('data-status'), resynced)
+      .toBe('approved');
+    await card('come back next year').waitFor(resynced);
+    await expect
+      .poll(() => cards(audience, 'public-question'), resynced)
+      .toEqual([[id, 'approved']]);
     await expect.poll(() => connectionStates(audience, moderator)).toEqual(['online', 'online']);
     await Promise.all([audience.context().close(), moderator.context().close()]);
   });

@@ -466,6 +466,7 @@ describe('a 2,000-question hour, rehearsed', () => {
         answerFromStage(stage.page, run, {
           startMs: compressed(240_000),
           everyMs: compressed(STAGE_EVERY_MS),
+          promised: () => phoneIdOf(PHONE_QUESTION),
         }),
       );
 

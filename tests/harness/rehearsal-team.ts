@@ -521,12 +521,17 @@ const liveOnStage = (page: Page) =>
 /**
  * The guest's clicker: mostly "next" (PageDown, sometimes Space or →), now and then
  * "skip" (PageUp) or "answered" alone (Enter), every `everyMs` from `startMs` on, until
- * the hour is over; the last question is then marked answered.
+ * the hour is over; the last question is then marked answered. The question the
+ * curator put on top for the guest (`promised`) is never skipped: "next" answers it.
  */
 export async function answerFromStage(
   page: Page,
   run: Run,
-  { startMs, everyMs }: { startMs: number; everyMs: number },
+  {
+    startMs,
+    everyMs,
+    promised,
+  }: { startMs: number; everyMs: number; promised: () => string | undefined },
 ) {
   const random = seeded(99);
   const pressed: string[] = [];
@@ -545,7 +550,7 @@ export async function answerFromStage(
     const live = await liveOnStage(page);
     const roll = random();
     await press(
-      live && roll < 0.1
+      live && roll < 0.1 && live !== promised()
         ? 'PageUp'
         : live && roll < 0.16
           ? 'Enter'

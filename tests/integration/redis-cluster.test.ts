@@ -66,12 +66,17 @@ describe('Dais on a Redis Cluster', () => {
       expect(keys.length).toBeGreaterThan(10);
       expect(new Set(keys.map(([, port]) => port))).toEqual(new Set([master]));
     }
-    // Besides the two global keys (each written by a command of its own), every key
-    // carries an event's hash tag, so it lives in that event's slot.
+    // Besides the global keys (each written by a command of its own; the heartbeats by
+    // one script in their own slot), every key carries an event's hash tag, so it
+    // lives in that event's slot.
     const all = [...(await keysByMaster()).keys()];
-    expect(all).toContain('dais:secret');
-    expect(all).toContain('dais:retention');
-    const global = new Set(['dais:secret', 'dais:retention']);
+    const global = new Set([
+      'dais:secret',
+      'dais:retention',
+      'dais:{peers}:deadlines',
+      'dais:{peers}:beats',
+    ]);
+    for (const key of global) expect(all).toContain(key);
     expect(all.filter((key) => !global.has(key) && !/^dais:\{ev:\w+\}:/.test(key))).toEqual([]);
   });
 
