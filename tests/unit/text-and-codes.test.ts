@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CreateEventSchema,
   EventCodeSchema,
+  RejectSchema,
   JoinSchema,
+  MAX_DISPLAY_NAME_LENGTH,
   normalizeEventCode,
   SubmitSchema,
   textLength,
@@ -12,6 +15,34 @@ describe('question text', () => {
     expect(textLength('儿童权利')).toBe(4);
     expect(textLength('Hi 👋')).toBe(4);
     expect(textLength('')).toBe(0);
+  });
+});
+
+describe('short texts people see: names, titles, reasons', () => {
+  const code = 'ACDEFG34';
+  it('lose the characters that hide or reorder what a screen shows', () => {
+    // U+202E would show "Li" + "oiram" reversed, as "Limario".
+    const submitted = SubmitSchema.parse({ text: 'Hello?', name: ' Li\u202Eoiram\u200B ' });
+    expect(submitted.name).toBe('Lioiram');
+    const moderator = JoinSchema.parse({
+      code,
+      role: 'moderator',
+      key: 'k',
+      name: '\u2066Mei\u2069',
+    });
+    expect(moderator).toMatchObject({ name: 'Mei' });
+    expect(CreateEventSchema.parse({ title: '\u202Dｈｅｌｌｏ，世界' }).title).toBe('hello，世界');
+    const rejected = RejectSchema.parse({ questionId: 'q1', reason: 'Off\u200B-topic\u202E' });
+    expect(rejected.reason).toBe('Off-topic');
+  });
+
+  it('are bounded after cleaning, and a title of nothing but invisible characters is refused', () => {
+    const invisible = '\u200B'.repeat(MAX_DISPLAY_NAME_LENGTH);
+    expect(SubmitSchema.parse({ text: 'Hello?', name: `${invisible}Li` }).name).toBe('Li');
+    expect(
+      SubmitSchema.safeParse({ text: 'Hi', name: 'x'.repeat(MAX_DISPLAY_NAME_LENGTH + 1) }).success,
+    ).toBe(false);
+    expect(CreateEventSchema.safeParse({ title: '\u200B\u202E ' }).success).toBe(false);
   });
 });
 

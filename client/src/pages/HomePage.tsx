@@ -1,6 +1,6 @@
 import {
   EventCodeSchema,
-  EventTitleSchema,
+  MAX_EVENT_TITLE_LENGTH,
   normalizeEventCode,
   type CreatedEvent,
   type Failure,
@@ -15,8 +15,6 @@ import { useBusy } from '../hooks/useBusy';
 import { errorText } from '../i18n/errors';
 import { createEvent } from '../lib/api';
 import { absoluteUrl, eventPath } from '../lib/urls';
-
-const TITLE_MAX = EventTitleSchema.maxLength ?? 120;
 
 /** A form's problem: a key of ours, or a failed request. Worded at render, in the current language. */
 type FormError = 'home.create.titleMissing' | 'home.join.badCode' | Failure;
@@ -126,7 +124,7 @@ function CreateEventForm() {
           className="input"
           data-testid="title-input"
           placeholder={t('home.create.titlePlaceholder')}
-          maxLength={TITLE_MAX}
+          maxLength={MAX_EVENT_TITLE_LENGTH}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shortText } from './text';
 
 /**
  * Event codes are what the audience types on a phone: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
@@ -23,7 +24,8 @@ export const EventCodeSchema = z
       .regex(new RegExp(`^[${EVENT_CODE_ALPHABET}]+$`), 'not an event code'),
   );
 
-export const EventTitleSchema = z.string().trim().min(1).max(120);
+export const MAX_EVENT_TITLE_LENGTH = 120;
+export const EventTitleSchema = shortText(MAX_EVENT_TITLE_LENGTH, 1);
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 300;
 /** Bounds for the per-event question length limit a moderator may set. */

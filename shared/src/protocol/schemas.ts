@@ -7,7 +7,7 @@ import {
   SlowModeSecondsSchema,
 } from '../domain/event';
 import { QuestionStatusSchema } from '../domain/question';
-import { MAX_DISPLAY_NAME_LENGTH } from '../domain/text';
+import { MAX_DISPLAY_NAME_LENGTH, shortText } from '../domain/text';
 import { ReasonPolicySchema } from '../moderation/types';
 
 /** Hard cap on any text field on the wire; the event's own limit is checked after cleaning. */
@@ -40,7 +40,7 @@ export const JoinSchema = z.discriminatedUnion('role', [
     role: z.literal('moderator'),
     key: SecretKey,
     /** Shown to the other moderators and in the audit log. */
-    name: z.string().trim().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+    name: shortText(MAX_DISPLAY_NAME_LENGTH).optional(),
     /** A random id the browser keeps, so "undo my last action" survives a reload. */
     clientId: z
       .string()
@@ -60,7 +60,7 @@ export type JoinPayload = z.input<typeof JoinSchema>;
  */
 export const SubmitSchema = z.object({
   text: z.string().max(MAX_WIRE_TEXT),
-  name: z.string().trim().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+  name: shortText(MAX_DISPLAY_NAME_LENGTH).optional(),
   requestId: RequestId.optional(),
 });
 export type SubmitPayload = z.input<typeof SubmitSchema>;
@@ -192,7 +192,7 @@ export type MergePayload = z.input<typeof MergeSchema>;
 /** @example { questionId: 'k3J9xQ2mPa1z', reason: 'Already answered earlier' } */
 export const RejectSchema = z.object({
   questionId: QuestionId,
-  reason: z.string().trim().max(200).optional(),
+  reason: shortText(200).optional(),
   expected: Expected,
 });
 export type RejectPayload = z.input<typeof RejectSchema>;
