@@ -51,7 +51,7 @@ export type Sender = Role | 'unjoined';
 
 /**
  * The refusal the server owes `sender` for `event` with `payload`, checked in the
- * order the server checks (the role in `authorize`, then the schema in `handle`), or
+ * order the server checks (the role in `dispatch`, then the schema; realtime/handle.ts), or
  * null when the request passes both and reaches the handler.
  */
 export function expectedRefusal(

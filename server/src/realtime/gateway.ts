@@ -18,7 +18,7 @@ import type { ExportStore } from '../store/export-store';
 import type { Retention } from '../store/retention';
 import type { Logger } from '../logger';
 import type { RankingStore } from '../store/ranking-store';
-import { authorize, handle, joined } from './handle';
+import { createRouter, joined, type Router } from './handle';
 import {
   moderatorsRoom,
   participantRoom,
@@ -31,9 +31,15 @@ import {
 } from './rooms';
 import { publishQueueIfLeft, registerRanking } from './ranking';
 import { registerSummary } from './summary';
-import type { DaisServer, DaisSocket } from './types';
+import type { DaisServer } from './types';
 import type { VoteBatcher } from './vote-batcher';
-import { actorOf, joinPresence, registerWorkspace, relayPresence } from './workspace';
+import {
+  actorOf,
+  joinPresence,
+  leavePresenceOnDisconnect,
+  registerWorkspace,
+  relayPresence,
+} from './workspace';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 export interface GatewayDeps {
@@ -70,20 +76,23 @@ export function attachGateway(io: DaisServer, deps: GatewayDeps): void {
   relayPresence(io);
   relayQueueAndEvent(io);
 
+  const router = createRouter(deps.logger);
+  registerJoin(io, router, deps);
+  registerAudience(io, router, deps);
+  registerModeration(io, router, deps);
+  registerRanking(io, router, deps);
+  registerSummary(io, router, deps);
+  registerWorkspace(io, router, deps);
+
   io.on('connection', (socket) => {
-    socket.use(authorize(socket));
-    registerJoin(io, socket, deps);
-    registerAudience(io, socket, deps);
-    registerModeration(io, socket, deps);
-    registerRanking(io, socket, deps);
-    registerSummary(io, socket, deps);
-    registerWorkspace(io, socket, deps);
+    socket.use(router.dispatch(socket));
+    leavePresenceOnDisconnect(io, socket, deps);
   });
 }
 
-function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
-  const { store, ranking, logger, secret, limits } = deps;
-  handle(socket, 'event:join', logger, async (join): Promise<Snapshot> => {
+function registerJoin(io: DaisServer, router: Router, deps: GatewayDeps) {
+  const { store, ranking, secret, limits } = deps;
+  router.on('event:join', async (socket, join): Promise<Snapshot> => {
     await limits.join(socket.handshake.address);
     const event = await store.getEvent(join.code);
     if (!event) throw new StoreError(ErrorCode.EventNotFound, `No event with code ${join.code}`);
@@ -144,9 +153,9 @@ function registerJoin(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
   });
 }
 
-function registerAudience(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
-  const { intake, store, logger, now } = deps;
-  handle(socket, 'question:submit', logger, async ({ text, name, requestId }) => {
+function registerAudience(io: DaisServer, router: Router, deps: GatewayDeps) {
+  const { intake, store, now } = deps;
+  router.on('question:submit', async (socket, { text, name, requestId }) => {
     const { code, participantId } = joined(socket);
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
     await deps.limits.check('submit', code, participantId, socket.handshake.address);
@@ -187,10 +196,10 @@ const STATUS_ACTIONS = {
   'question:answer': ['answer', 'answered'],
 } as const;
 
-function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDeps) {
-  const { store, intake, logger, now } = deps;
+function registerModeration(io: DaisServer, router: Router, deps: GatewayDeps) {
+  const { store, intake, now } = deps;
   for (const [event, [action, change]] of Object.entries(STATUS_ACTIONS)) {
-    handle(socket, event as keyof typeof STATUS_ACTIONS, logger, async (payload) => {
+    router.on(event as keyof typeof STATUS_ACTIONS, async (socket, payload) => {
       const { code, role, actor } = joined(socket);
       const reason = 'reason' in payload ? payload.reason : undefined;
       const result = await store.transition(code, payload.questionId, action, {
@@ -207,7 +216,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     });
   }
 
-  handle(socket, 'question:approve', logger, async ({ questionId, text, expected }) => {
+  router.on('question:approve', async (socket, { questionId, text, expected }) => {
     const { code, actor } = joined(socket);
     const publicText = await approvedText(deps, code, questionId, text);
     const { change } = await store.transition(code, questionId, 'approve', {
@@ -223,7 +232,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     return { question: change.question };
   });
 
-  handle(socket, 'question:merge', logger, async ({ questionId, intoId, expected }) => {
+  router.on('question:merge', async (socket, { questionId, intoId, expected }) => {
     const { code, actor } = joined(socket);
     const { logId, target, moved } = await store.merge(code, questionId, intoId, {
       actor,
@@ -236,7 +245,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     return { question: target };
   });
 
-  handle(socket, 'question:split', logger, async ({ questionId, expected }) => {
+  router.on('question:split', async (socket, { questionId, expected }) => {
     const { code, actor } = joined(socket);
     const { change, formerLeader } = await store.split(code, questionId, {
       actor,
@@ -253,7 +262,7 @@ function registerModeration(io: DaisServer, socket: DaisSocket, deps: GatewayDep
     return { question: change.question };
   });
 
-  handle(socket, 'event:configure', logger, async (settings) => {
+  router.on('event:configure', async (socket, settings) => {
     const { code, actor } = joined(socket);
     const { logId, event } = await store.configure(code, settings, actor, now());
     await deps.retention.schedule(event);

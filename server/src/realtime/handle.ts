@@ -13,59 +13,69 @@ import type { Logger } from '../logger';
 import type { DaisSocket } from './types';
 
 type Payload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]['payload']>;
+type Handler<E extends ClientEventName> = (
+  socket: DaisSocket,
+  payload: Payload<E>,
+) => Promise<AckData<E>>;
 
 /**
- * Registers one client event: validates the payload with its schema, runs the
- * handler and acks its result. Nothing runs on an invalid payload; errors become
- * typed failures and never reach the client unsanitized.
+ * Every client event's handler, made once per app and shared by all sockets: a
+ * socket costs one middleware (`dispatch`), not a listener and a closure per event
+ * (docs/PERFORMANCE.md, "Memory per idle connection").
  */
-export function handle<E extends ClientEventName>(
-  socket: DaisSocket,
-  event: E,
-  logger: Logger,
-  handler: (payload: Payload<E>) => Promise<AckData<E>>,
-): void {
-  const { payload: schema } = CLIENT_EVENTS[event];
-  const listener = async (raw: unknown, ack?: unknown) => {
-    const reply = typeof ack === 'function' ? ack : () => {};
-    const parsed = schema.safeParse(raw);
+export function createRouter(logger: Logger) {
+  const handlers = new Map<string, Handler<ClientEventName>>();
+
+  /** Validates the payload with its schema, runs the handler and acks its result. */
+  async function run(socket: DaisSocket, event: ClientEventName, raw: unknown, reply: Reply) {
+    const parsed = CLIENT_EVENTS[event].payload.safeParse(raw);
     if (!parsed.success) {
       reply(fail(ErrorCode.InvalidPayload, z.prettifyError(parsed.error)));
       return;
     }
     try {
-      reply(ok(await handler(parsed.data as Payload<E>)));
+      reply(ok(await handlers.get(event)!(socket, parsed.data as Payload<ClientEventName>)));
     } catch (error) {
       reply(toFailure(error, event, logger));
     }
-  };
-  // socket.io's typed `on` cannot follow a generic event name; the schema above is the real check.
-  (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(event, listener);
-}
+  }
 
-/**
- * Socket middleware run before every handler: unknown events and events the
- * socket's role may not send are refused here, with an ack when one was asked for.
- */
-export function authorize(socket: DaisSocket) {
-  return (packet: unknown[], next: (err?: Error) => void) => {
-    const [event] = packet;
-    const ack = packet.at(-1);
-    const refuse = (failure: Failure) => typeof ack === 'function' && ack(failure);
-    if (typeof event !== 'string' || !Object.hasOwn(CLIENT_EVENTS, event)) {
-      refuse(fail(ErrorCode.UnknownEvent, `Unknown event ${String(event)}`));
-      return;
-    }
-    const { roles } = CLIENT_EVENTS[event as ClientEventName];
-    if (roles === 'any') return next();
-    const role = socket.data.role;
-    if (!role) return refuse(fail(ErrorCode.NotJoined, 'Join an event first'));
-    if (!(roles as readonly string[]).includes(role)) {
-      return refuse(fail(ErrorCode.Forbidden, `${event} is not allowed for ${role}`));
-    }
-    next();
+  return {
+    /**
+     * Registers one client event. Nothing runs on an invalid payload; errors become
+     * typed failures and never reach the client unsanitized.
+     */
+    on<E extends ClientEventName>(event: E, handler: Handler<E>) {
+      handlers.set(event, handler as unknown as Handler<ClientEventName>);
+    },
+    /**
+     * The socket's one middleware, run on every packet: unknown events and events the
+     * socket's role may not send are refused, with an ack when one was asked for;
+     * the others go to their handler.
+     */
+    dispatch(socket: DaisSocket) {
+      return (packet: unknown[]) => {
+        const [event, ...args] = packet;
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : () => {};
+        if (typeof event !== 'string' || !handlers.has(event)) {
+          return ack(fail(ErrorCode.UnknownEvent, `Unknown event ${String(event)}`));
+        }
+        const name = event as ClientEventName;
+        const { roles } = CLIENT_EVENTS[name];
+        const role = socket.data.role;
+        if (roles !== 'any') {
+          if (!role) return ack(fail(ErrorCode.NotJoined, 'Join an event first'));
+          if (!(roles as readonly string[]).includes(role)) {
+            return ack(fail(ErrorCode.Forbidden, `${event} is not allowed for ${role}`));
+          }
+        }
+        void run(socket, name, args[0], ack);
+      };
+    },
   };
 }
+export type Router = ReturnType<typeof createRouter>;
+type Reply = (result: unknown) => void;
 
 function toFailure(error: unknown, event: string, logger: Logger): Failure {
   if (error instanceof StoreError) return fail(error.code, error.message, error.details);
@@ -102,7 +112,7 @@ const REDIS_DOWN = new RegExp(
 export const isRedisDown = (error: unknown) =>
   error instanceof Error && REDIS_DOWN.test(error.message);
 
-/** The socket's event, role and actor; `authorize` has already refused sockets that did not join. */
+/** The socket's event, role and actor; `dispatch` has already refused sockets that did not join. */
 export function joined(socket: DaisSocket) {
   const { code, role, participantId, actor } = socket.data;
   if (!code || !role || !actor) throw new StoreError(ErrorCode.NotJoined, 'Join an event first');

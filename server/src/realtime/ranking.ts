@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import type { Change, EventStore } from '../store/event-store';
 import type { RankingStore } from '../store/ranking-store';
-import { handle, joined } from './handle';
+import { joined, type Router } from './handle';
 import type { Question } from '@dais/shared';
 import { moderatorsRoom, publishChange, publishQueue, viewFor } from './rooms';
 import type { DaisServer, DaisSocket } from './types';
@@ -63,13 +63,13 @@ async function watchVote(
 }
 
 /** Votes, pin and star, "Up next" and the stage's next/skip. */
-export function registerRanking(io: DaisServer, socket: DaisSocket, deps: RankingDeps) {
-  const { store, ranking, votes, logger, now } = deps;
+export function registerRanking(io: DaisServer, router: Router, deps: RankingDeps) {
+  const { store, ranking, votes, now } = deps;
 
   // The voter hears the fresh count in the ack; everyone else in the next batch.
-  handle(socket, 'question:vote', logger, async ({ questionId, up, requestId }) => {
+  router.on('question:vote', async (socket, { questionId, up, requestId }) => {
     const { code, actor } = joined(socket);
-    // Only the audience votes (authorize): the actor is the participant.
+    // Only the audience votes (dispatch checks the role): the actor is the participant.
     await deps.limits.check('vote', code, actor.id, socket.handshake.address);
     const result = await ranking.vote(code, questionId, actor.id, up, requestId);
     // Marked even when this call changed nothing: a retry whose first attempt was
@@ -80,7 +80,7 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
   });
 
   for (const [event, flag] of FLAGS) {
-    handle(socket, event, logger, async ({ questionId, on }) => {
+    router.on(event, async (socket, { questionId, on }) => {
       const { code, actor } = joined(socket);
       const change = await ranking.setFlag(code, questionId, flag, on, {
         actor,
@@ -92,14 +92,14 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
     });
   }
 
-  handle(socket, 'queue:move', logger, async ({ questionId, beforeId }) => {
+  router.on('queue:move', async (socket, { questionId, beforeId }) => {
     const { code, actor } = joined(socket);
     const { logId, queue } = await ranking.moveInQueue(code, questionId, beforeId, actor);
     if (logId) publishQueue(io, code, logId, queue);
     return { queue };
   });
 
-  handle(socket, 'queue:remove', logger, async ({ questionId, expected }) => {
+  router.on('queue:remove', async (socket, { questionId, expected }) => {
     const { code, actor } = joined(socket);
     const { logId, queue } = await ranking.removeFromQueue(code, questionId, {
       actor,
@@ -110,7 +110,7 @@ export function registerRanking(io: DaisServer, socket: DaisSocket, deps: Rankin
   });
 
   for (const [event, mode, change] of STAGE_MOVES) {
-    handle(socket, event, logger, async () => {
+    router.on(event, async (socket) => {
       const { code, role, actor } = joined(socket);
       const stage = await ranking.advanceStage(code, mode, { actor, now: now() });
       if (stage.previous) publishChange(io, code, change, stage.previous);

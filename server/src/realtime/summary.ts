@@ -3,9 +3,9 @@ import { toInfo, type EventStore } from '../store/event-store';
 import type { ExportStore } from '../store/export-store';
 import type { Logger } from '../logger';
 import type { Retention } from '../store/retention';
-import { handle, joined } from './handle';
+import { joined, type Router } from './handle';
 import { publishChange, publishEvent } from './rooms';
-import type { DaisServer, DaisSocket } from './types';
+import type { DaisServer } from './types';
 
 /** What these handlers need of the gateway's dependencies. */
 export interface SummaryDeps {
@@ -17,10 +17,10 @@ export interface SummaryDeps {
 }
 
 /** The moderators' summary of an event, and purging its raw texts now. */
-export function registerSummary(io: DaisServer, socket: DaisSocket, deps: SummaryDeps) {
-  const { store, exports, retention, logger, now } = deps;
+export function registerSummary(io: DaisServer, router: Router, deps: SummaryDeps) {
+  const { store, exports, retention, now } = deps;
 
-  handle(socket, 'event:summary', logger, async () => {
+  router.on('event:summary', async (socket) => {
     const { code } = joined(socket);
     const summary = summaryBuilder(toInfo(await store.mustGetEvent(code)));
     for await (const batch of exports.questions(code, QUESTION_STATUSES)) {
@@ -29,7 +29,7 @@ export function registerSummary(io: DaisServer, socket: DaisSocket, deps: Summar
     return summary.result();
   });
 
-  handle(socket, 'event:purge', logger, async () => {
+  router.on('event:purge', async (socket) => {
     const { code, actor } = joined(socket);
     const purge = await retention.purge(code, actor, now());
     await publishPurged(io, store, code, purge);

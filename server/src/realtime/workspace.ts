@@ -3,7 +3,7 @@ import type { Intake } from '../moderation/intake';
 import type { Actor } from '../store/event-store';
 import { PRESENCE_REFRESH_MS, type WorkspaceStore } from '../store/workspace-store';
 import type { Logger } from '../logger';
-import { handle, joined } from './handle';
+import { joined, type Router } from './handle';
 import { isNewest } from './newest';
 import { moderatorsRoom, publishChange, publishQueue } from './rooms';
 import type { DaisServer, DaisSocket } from './types';
@@ -31,10 +31,10 @@ export function actorOf(join: JoinPayload, socketId: string, participantId?: str
 }
 
 /** The moderators' workspace: edit, undo, the audit log, and who looks at what. */
-export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: WorkspaceDeps) {
-  const { workspace, intake, logger, now } = deps;
+export function registerWorkspace(io: DaisServer, router: Router, deps: WorkspaceDeps) {
+  const { workspace, intake, now } = deps;
 
-  handle(socket, 'question:edit', logger, async ({ questionId, text, expected }) => {
+  router.on('question:edit', async (socket, { questionId, text, expected }) => {
     const { code, actor } = joined(socket);
     const publicText = await intake.moderatorText(code, text);
     const change = await workspace.edit(code, questionId, publicText, {
@@ -46,7 +46,7 @@ export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: Work
     return { question: change.question };
   });
 
-  handle(socket, 'moderator:undo', logger, async () => {
+  router.on('moderator:undo', async (socket) => {
     const { code, actor } = joined(socket);
     // An undone merge or split changes several questions (see WorkspaceStore.undo).
     const { changes, queue } = await workspace.undo(code, actor, now());
@@ -55,12 +55,12 @@ export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: Work
     return { questions: changes.map((change) => change.question) };
   });
 
-  handle(socket, 'audit:read', logger, async (query) => {
+  router.on('audit:read', async (socket, query) => {
     const { code } = joined(socket);
     return workspace.audit(code, query);
   });
 
-  handle(socket, 'moderator:focus', logger, async ({ questionId }) => {
+  router.on('moderator:focus', async (socket, { questionId }) => {
     const { code } = joined(socket);
     const here = present.get(socket);
     if (here?.code === code) {
@@ -69,10 +69,13 @@ export function registerWorkspace(io: DaisServer, socket: DaisSocket, deps: Work
     }
     return {};
   });
+}
 
+/** A moderator socket that goes leaves the presence (and tells the other processes). */
+export function leavePresenceOnDisconnect(io: DaisServer, socket: DaisSocket, deps: WorkspaceDeps) {
   socket.on('disconnect', () => {
     const left = leavePresence(io, deps, socket).catch((error: unknown) =>
-      logger.error('presence: leaving failed', error),
+      deps.logger.error('presence: leaving failed', error),
     );
     let pending = leaving.get(io);
     if (!pending) leaving.set(io, (pending = new Set()));
