@@ -1,14 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createApp,
-  createEventStore,
-  createIntake,
-  defineScripts,
-  PEER_KEYS,
-  silentLogger,
-} from '@dais/server';
+import { createApp, silentLogger } from '@dais/server';
 import type { Snapshot } from '@dais/shared';
 import { openEventPage, screenshot, useBrowser } from '../harness/browser';
 import {
@@ -19,6 +12,7 @@ import {
   type CreatedEventWithKeys,
 } from '../harness/clients';
 import { startRedis, startServer, type TestRedis, type TestServer } from '../harness/dais';
+import { diedBeforePublishing } from '../harness/faults';
 import { submitApproved } from '../harness/questions';
 
 const chromium = useBrowser();
@@ -254,21 +248,11 @@ describe('pages whose server outlives another process', () => {
 
     // Another process beat once, approved the question and took a new one, and was
     // killed before publishing either (its footprint in Redis: tests/integration/faults-peers).
-    const admin = new Redis(redis.url);
-    try {
-      defineScripts(admin);
-      await admin.beatPeers(PEER_KEYS.deadlines, PEER_KEYS.beats, 'killed-process', 1_000);
-      const store = createEventStore(admin);
-      const actor = { id: 'ghost', name: 'Ghost' };
-      await store.transition(event.code, id, 'approve', { actor, undoable: true, now: Date.now() });
-      await createIntake(store).submit(
-        event.code,
-        { text: 'Will you come back next year?', authorId: 'someone', authorName: null },
-        Date.now(),
-      );
-    } finally {
-      admin.disconnect();
-    }
+    await diedBeforePublishing(redis.url, event.code, {
+      approveId: id,
+      ask: 'Will you come back next year?',
+      staleMs: 1_000,
+    });
 
     // No reload: once the server finds the process dead (its deadline passed, 1 s), it
     // asks both pages to join again, and they show Redis' state.

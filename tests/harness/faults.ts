@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import { createEventStore, createIntake, defineScripts, PEER_KEYS } from '@dais/server';
 import { io } from 'socket.io-client';
 import {
   ErrorCode,
@@ -268,4 +269,37 @@ export async function cuttableLink(targetPort: number) {
       return new Promise<void>((resolve) => relay.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A server process's footprint in Redis when it was killed between storing and
+ * publishing: it beat once (its deadline `staleMs` away), then approved `approveId`
+ * and took the question `ask` through the real store and intake, and published
+ * nothing (server/src/realtime/peers.ts).
+ */
+export async function diedBeforePublishing(
+  redisUrl: string,
+  code: string,
+  { approveId, ask, staleMs }: { approveId: string; ask: string; staleMs: number },
+) {
+  const admin = new Redis(redisUrl);
+  try {
+    defineScripts(admin);
+    await admin.beatPeers(PEER_KEYS.deadlines, PEER_KEYS.beats, 'killed-process', staleMs);
+    const store = createEventStore(admin);
+    const actor = { id: 'ghost', name: 'Ghost' };
+    await store.transition(code, approveId, 'approve', { actor, undoable: true, now: Date.now() });
+    await createIntake(store).submit(
+      code,
+      { text: ask, authorId: 'someone', authorName: null },
+      Date.now(),
+    );
+  } finally {
+    admin.disconnect();
+  }
+}
+
+/** Questions by id in id order, so two maps compare as JSON. */
+export function sortedById(byId: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(byId).sort(([a], [b]) => a.localeCompare(b)));
 }

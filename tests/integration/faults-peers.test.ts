@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventStore, createIntake, defineScripts, PEER_KEYS } from '@dais/server';
+import { defineScripts, PEER_KEYS } from '@dais/server';
 import type { JoinPayload } from '@dais/shared';
 import { createEvent, type CreatedEventWithKeys } from '../harness/clients';
 import { startRedis, startServer, type TestRedis, type TestServer } from '../harness/dais';
@@ -10,6 +10,8 @@ import {
   freshQuestions,
   sleep,
   type FaultClient,
+  diedBeforePublishing,
+  sortedById,
 } from '../harness/faults';
 
 /**
@@ -69,7 +71,7 @@ describe('a server process that dies between storing a change and publishing it'
     for (const { join, url, client } of clients) {
       const fresh = await freshQuestions(url, join);
       await eventually(
-        () => JSON.stringify(sortById(client.questions())) === JSON.stringify(sortById(fresh)),
+        () => JSON.stringify(sortedById(client.questions())) === JSON.stringify(sortedById(fresh)),
         () =>
           `a ${join.role} holds ${Object.keys(client.questions()).length} questions, Redis ${Object.keys(fresh).length}`,
       );
@@ -91,19 +93,11 @@ describe('a server process that dies between storing a change and publishing it'
 
     // The dead process: it beat once (its deadline 2 s away), then approved that
     // question and took a new one, and was killed before publishing either.
-    await admin.beatPeers(PEER_KEYS.deadlines, PEER_KEYS.beats, 'killed-process', 2_000);
-    const store = createEventStore(admin);
-    const moderator = { id: 'ghost', name: 'Ghost' };
-    await store.transition(event.code, waiting, 'approve', {
-      actor: moderator,
-      undoable: true,
-      now: Date.now(),
+    await diedBeforePublishing(redis.url, event.code, {
+      approveId: waiting,
+      ask: 'Will you come back next year?',
+      staleMs: 2_000,
     });
-    await createIntake(store).submit(
-      event.code,
-      { text: 'Will you come back next year?', authorId: 'someone', authorName: null },
-      Date.now(),
-    );
     // Nobody heard: the living processes' sockets still hold one question in Incoming.
     const moderatorOnA = clients[0]!.client;
     expect(Object.keys(moderatorOnA.questions())).toEqual([waiting]);
@@ -148,8 +142,3 @@ describe('a server process that dies between storing a change and publishing it'
     [asker, ...clients.map(({ client }) => client)].forEach((client) => client.close());
   }, 60_000);
 });
-
-/** Questions by id in id order, so two maps compare as JSON. */
-function sortById(byId: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(byId).sort(([a], [b]) => a.localeCompare(b)));
-}

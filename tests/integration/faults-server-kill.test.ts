@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, type CreatedEventWithKeys } from '../harness/clients';
 import { startRedis, type TestRedis } from '../harness/dais';
-import { eventually, faultClient, freshQuestions, sleep } from '../harness/faults';
+import { eventually, faultClient, freshQuestions, sleep, sortedById } from '../harness/faults';
 import { isRunning, startDaisProcess, workerPids, type DaisProcess } from '../harness/processes';
 import { stormInRedis, submitStorm } from '../harness/storm';
 
@@ -86,7 +86,8 @@ describe('a server process killed during a 500-client submit storm', () => {
     expect(moderators.filter((m) => m.joins() > 1).length).toBeGreaterThan(0);
     for (const moderator of moderators) {
       await eventually(
-        () => JSON.stringify(sorted(moderator.questions())) === JSON.stringify(sorted(fresh)),
+        () =>
+          JSON.stringify(sortedById(moderator.questions())) === JSON.stringify(sortedById(fresh)),
         () => `a moderator holds ${Object.keys(moderator.questions()).length} questions`,
         30_000,
       );
@@ -98,8 +99,3 @@ describe('a server process killed during a 500-client submit storm', () => {
     await sleep(0);
   }, 180_000);
 });
-
-/** Questions by id in id order, so two maps compare as JSON. */
-function sorted(byId: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(byId).sort(([a], [b]) => a.localeCompare(b)));
-}

@@ -27,14 +27,20 @@ export function createRouter(logger: Logger) {
   const handlers = new Map<string, Handler<ClientEventName>>();
 
   /** Validates the payload with its schema, runs the handler and acks its result. */
-  async function run(socket: DaisSocket, event: ClientEventName, raw: unknown, reply: Reply) {
+  async function run(
+    socket: DaisSocket,
+    event: ClientEventName,
+    handler: Handler<ClientEventName>,
+    raw: unknown,
+    reply: Reply,
+  ) {
     const parsed = CLIENT_EVENTS[event].payload.safeParse(raw);
     if (!parsed.success) {
       reply(fail(ErrorCode.InvalidPayload, z.prettifyError(parsed.error)));
       return;
     }
     try {
-      reply(ok(await handlers.get(event)!(socket, parsed.data as Payload<ClientEventName>)));
+      reply(ok(await handler(socket, parsed.data as Payload<ClientEventName>)));
     } catch (error) {
       reply(toFailure(error, event, logger));
     }
@@ -57,9 +63,8 @@ export function createRouter(logger: Logger) {
       return (packet: unknown[]) => {
         const [event, ...args] = packet;
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as Reply) : () => {};
-        if (typeof event !== 'string' || !handlers.has(event)) {
-          return ack(fail(ErrorCode.UnknownEvent, `Unknown event ${String(event)}`));
-        }
+        const handler = typeof event === 'string' ? handlers.get(event) : undefined;
+        if (!handler) return ack(fail(ErrorCode.UnknownEvent, `Unknown event ${String(event)}`));
         const name = event as ClientEventName;
         const { roles } = CLIENT_EVENTS[name];
         const role = socket.data.role;
@@ -69,7 +74,7 @@ export function createRouter(logger: Logger) {
             return ack(fail(ErrorCode.Forbidden, `${event} is not allowed for ${role}`));
           }
         }
-        void run(socket, name, args[0], ack);
+        void run(socket, name, handler, args[0], ack);
       };
     },
   };
