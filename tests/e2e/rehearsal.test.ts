@@ -484,8 +484,11 @@ describe('a 2,000-question hour, rehearsed', () => {
         for (let attempt = 0; attempt < 8 && conflictsSoFar() === beforeDrill; attempt++) {
           await goToQueue(boards.incoming, 'incoming');
           await goToQueue(boards.held, 'incoming');
+          // A fair question from the crowd: either decision may stand for it (the
+          // phone's questions and the chatter have fates the test checks at the end).
           const { card } = await selection(boards.incoming);
-          if (!card) {
+          if (!card || run.plans.get(card.id)?.kind !== 'question') {
+            if (card) await boards.incoming.keyboard.press('j');
             await sleep(200);
             continue;
           }
