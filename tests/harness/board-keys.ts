@@ -40,6 +40,7 @@ export interface BoardCard {
   status: string;
   reasons: string[];
   text: string;
+  starred: boolean;
   /** Its row in the queue's list (group titles count as rows). */
   row: number;
 }
@@ -76,6 +77,7 @@ const CARD_FIELDS = `(card) => card && {
   status: card.getAttribute('data-status'),
   reasons: (card.getAttribute('data-reasons') || '').split(',').filter(Boolean),
   text: card.querySelector('.card__text')?.textContent ?? '',
+  starred: Boolean(card.querySelector('[data-testid="card-starred"]')),
   row: Number(card.closest('[data-index]')?.getAttribute('data-index') ?? -1),
 }`;
 

@@ -475,10 +475,14 @@ export async function curate(
       if (top) {
         await page.keyboard.press('j');
         const { card } = await selection(page);
-        if (card && card.id !== top.id) {
+        // s toggles: a card starred in an earlier round is left as it is.
+        if (card && card.id !== top.id && !card.starred) {
           await page.keyboard.press('s');
-          await page.locator(`[data-id="${card.id}"] [data-testid="card-starred"]`).waitFor();
-          done.starred++;
+          // Starred, unless another moderator took it out of Approved first.
+          const card$ = `document.querySelector('[data-testid="queue-approved"] [data-id="${card.id}"]')`;
+          const starred = `Boolean(${card$}?.querySelector('[data-testid="card-starred"]'))`;
+          await waitUntil(page, `!${card$} || ${starred}`, { timeout: 30_000 });
+          if (await page.evaluate(starred)) done.starred++;
         }
       }
       continue;
