@@ -122,6 +122,50 @@ describe('rate limits', () => {
     expect(counted).toMatchObject({ votes: 1, voted: true });
   });
 
+  it('answers a retry of a question or vote already stored, even once the limit is spent', async () => {
+    const { event, moderator } = await eventWithModerator();
+    const { socket: asker } = await join(server.url, { code: event.code, role: 'audience' });
+    const submits = ['Where do you find quiet?', 'Which song calms you?', 'Who taught you?'].map(
+      (text, i) => ({ text, requestId: `r_limit_submit_${i}` }),
+    );
+    const asked = [];
+    for (const payload of submits) asked.push(await expectOk(asker, 'question:submit', payload));
+    // The limit (3) is spent: a new question waits, a retry of one stored does not.
+    expectRateLimited(await request(asker, 'question:submit', { text: 'One question too many?' }));
+    const again = await expectOk(asker, 'question:submit', submits[2]!);
+    expect(again.question.id).toBe(asked[2]!.question.id);
+    expect(await questionIds(server.url, event.code, event.moderatorKey)).toEqual(
+      asked.map((a) => a.question.id).sort(),
+    );
+
+    const ids = asked.map((a) => a.question.id);
+    for (const questionId of ids) await expectOk(moderator, 'question:approve', { questionId });
+    const { socket: voter } = await join(server.url, { code: event.code, role: 'audience' });
+    const votes = ids.map((questionId, i) => ({
+      questionId,
+      up: true,
+      requestId: `r_limit_vote_${i}`,
+    }));
+    for (const payload of [...votes, { questionId: ids[0]!, up: false }]) {
+      await expectOk(voter, 'question:vote', payload);
+    }
+    expectRateLimited(await request(voter, 'question:vote', { questionId: ids[0]!, up: true }));
+    // The retry of the second vote gets its first ack, and counts once.
+    expect(await expectOk(voter, 'question:vote', votes[1]!)).toMatchObject({
+      questionId: ids[1],
+      votes: 1,
+      voted: true,
+    });
+    const { snapshot } = await join(server.url, { code: event.code, role: 'audience' });
+    expect(snapshot.questions.map((q) => [q.id, q.votes]).sort()).toEqual(
+      [
+        [ids[0], 0],
+        [ids[1], 1],
+        [ids[2], 1],
+      ].sort(),
+    );
+  });
+
   it("counts per address too: joins past the address' limit are refused, whoever joins", async () => {
     // A Redis of its own: the address' join count is shared by every server on a Redis.
     const ownRedis = await startRedis();

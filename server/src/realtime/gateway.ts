@@ -158,7 +158,13 @@ function registerAudience(io: DaisServer, router: Router, deps: GatewayDeps) {
   router.on('question:submit', async (socket, { text, name, requestId }) => {
     const { code, participantId } = joined(socket);
     if (!participantId) throw new StoreError(ErrorCode.Forbidden, 'Only the audience asks');
-    await deps.limits.check('submit', code, participantId, socket.handshake.address);
+    await deps.limits.check(
+      'submit',
+      code,
+      participantId,
+      socket.handshake.address,
+      () => !!requestId && store.isDone(code, participantId, requestId),
+    );
     try {
       const { change, leader } = await intake.submit(
         code,

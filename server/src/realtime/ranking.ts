@@ -70,7 +70,13 @@ export function registerRanking(io: DaisServer, router: Router, deps: RankingDep
   router.on('question:vote', async (socket, { questionId, up, requestId }) => {
     const { code, actor } = joined(socket);
     // Only the audience votes (dispatch checks the role): the actor is the participant.
-    await deps.limits.check('vote', code, actor.id, socket.handshake.address);
+    await deps.limits.check(
+      'vote',
+      code,
+      actor.id,
+      socket.handshake.address,
+      () => !!requestId && store.isDone(code, actor.id, requestId),
+    );
     const result = await ranking.vote(code, questionId, actor.id, up, requestId);
     // Marked even when this call changed nothing: a retry whose first attempt was
     // stored but not answered (a command timeout) is the only one left to mark it.

@@ -76,12 +76,27 @@ export function createRateLimits(redis: RedisClient, limits: Limits) {
   return {
     /** How long a participant minted on a socket counts as fresh there. */
     freshWindowMs: limits.freshVotesPerQuestionPerIp.seconds * 1000,
-    /** Throws RATE_LIMITED when this participant or its address sends `guard` too often. */
-    async check(guard: Guard, code: string, participantId: string, address: string) {
-      await consumeAll([
-        [perParticipant[guard], `${code}:${participantId}`],
-        [perIp[guard], address],
-      ]);
+    /**
+     * Throws RATE_LIMITED when this participant or its address sends `guard` too often,
+     * unless `isRetry` finds the request already done: a retry whose ack was lost gets
+     * its first answer, not a wait (it still spends a point; only a refusal asks).
+     */
+    async check(
+      guard: Guard,
+      code: string,
+      participantId: string,
+      address: string,
+      isRetry: () => boolean | Promise<boolean> = () => false,
+    ) {
+      try {
+        await consumeAll([
+          [perParticipant[guard], `${code}:${participantId}`],
+          [perIp[guard], address],
+        ]);
+      } catch (error) {
+        const limited = error instanceof StoreError && error.code === ErrorCode.RateLimited;
+        if (!limited || !(await isRetry())) throw error;
+      }
     },
     /** Throws RATE_LIMITED when this address joins too often. */
     join: (address: string) => consumeAll([[joins, address]]),

@@ -272,6 +272,11 @@ export function createEventStore(redis: RedisClient) {
       : { change };
   }
 
+  /** Whether this participant's request (a submit or a vote) was already done. */
+  async function isDone(code: string, participantId: string, requestId: string) {
+    return (await redis.exists(eventKeys(code).request(participantId, requestId))) === 1;
+  }
+
   /** The question a recorded request id stored, as it is now; null when none. */
   async function findSubmitted(code: string, authorId: string, requestId: string) {
     const keys = eventKeys(code);
@@ -561,6 +566,7 @@ export function createEventStore(redis: RedisClient) {
     configure,
     submitQuestion,
     findSubmitted,
+    isDone,
     transition,
     merge,
     split,
