@@ -1,3 +1,5 @@
+// First of all: zod without its eval probe, before the shared schemas are built.
+import './lib/strict-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // First: i18next is set up (synchronously) before any component renders.
