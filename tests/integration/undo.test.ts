@@ -79,6 +79,19 @@ const restorable = ({ rev: _r, updatedAt: _u, ...rest }: Question) => rest;
 
 const sorted = (ids: string[]) => [...ids].sort();
 
+/** The LSH bands whose sets hold a question, and the bands of its stored fingerprint. */
+async function indexOf(code: string, id: string) {
+  const { redis } = dais.server;
+  const prefix = `dais:{ev:${code}}:band:`;
+  const holding: string[] = [];
+  for (const key of await redis.keys(`${prefix}*`)) {
+    if (await redis.sismember(key, id)) holding.push(key.slice(prefix.length));
+  }
+  const print = await redis.hget(`dais:{ev:${code}}:fingerprints`, id);
+  const bands = print ? (JSON.parse(print) as { bands: string[] }).bands : [];
+  return { holding: sorted(holding), bands: sorted([...new Set(bands)]) };
+}
+
 /** Each audience socket's participant id, from its join. */
 const participantIds = new WeakMap<Client, string>();
 const idsOf = (sockets: Client[]) => sockets.map((socket) => participantIds.get(socket)!);
@@ -410,5 +423,61 @@ describe('an edit and the near-duplicate index', () => {
     for (const band of bands) {
       expect(await dais.server.redis.sismember(band, held.id)).toBe(0);
     }
+  });
+
+  it('moves an approval with an edit into the edited text’s bands and out of the old one’s', async () => {
+    const { event, mei, participant, ask } = await setup();
+    const [a, b, c] = await Promise.all([participant(), participant(), participant()]);
+    const leader = await ask(a!, asked);
+    const indexedAsAsked = await indexOf(event.code, leader.id);
+    expect(indexedAsAsked.holding).toEqual(indexedAsAsked.bands);
+
+    await expectOk(mei, 'question:approve', { questionId: leader.id, text: edited });
+    // As an edit leaves it: in the bands of its fingerprint, the edited text's, and no others.
+    const indexed = await indexOf(event.code, leader.id);
+    expect(indexed.bands).not.toEqual(indexedAsAsked.bands);
+    expect(indexed.holding).toEqual(indexed.bands);
+    expect(await ask(b!, editedAgain)).toMatchObject({ status: 'merged', clusterId: leader.id });
+    const old = await ask(c!, askedAgain);
+    expect(old).toMatchObject({ status: 'pending', clusterId: old.id });
+  });
+
+  it('gets the fingerprint and bands from before an approval with an edit back with its undo', async () => {
+    const { mei, participant, ask } = await setup();
+    const [a, b, c] = await Promise.all([participant(), participant(), participant()]);
+    const leader = await ask(a!, asked);
+    const before = await restorableState();
+    await expectOk(mei, 'question:approve', { questionId: leader.id, text: edited });
+    expect(await restorableState()).not.toEqual(before);
+
+    await expectOk(mei, 'moderator:undo', {});
+    expect(await restorableState()).toEqual(before);
+    const fresh = await ask(b!, editedAgain);
+    expect(fresh).toMatchObject({ status: 'pending', clusterId: fresh.id });
+    expect(await ask(c!, askedAgain)).toMatchObject({ status: 'merged', clusterId: leader.id });
+  });
+
+  it.each([
+    ['with an edit', { text: 'Will there be a recording?' }],
+    ['as redacted', {}],
+  ])('takes a held question approved %s out of the index again with the undo', async (_, edit) => {
+    const { event, mei, participant, ask } = await setup();
+    const held = await ask(
+      await participant(),
+      'Email me at li.ming@example.com: will there be a recording?',
+    );
+    expect(held.status).toBe('held');
+    expect((await indexOf(event.code, held.id)).holding).toEqual([]);
+    const before = await restorableState();
+
+    await expectOk(mei, 'question:approve', { questionId: held.id, ...edit });
+    // Approved questions lead clusters: indexed as the public reads them.
+    const indexed = await indexOf(event.code, held.id);
+    expect(indexed.holding).toEqual(indexed.bands);
+    expect(indexed.holding).not.toEqual([]);
+
+    await expectOk(mei, 'moderator:undo', {});
+    expect(await restorableState()).toEqual(before);
+    expect((await indexOf(event.code, held.id)).holding).toEqual([]);
   });
 });

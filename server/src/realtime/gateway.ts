@@ -231,7 +231,7 @@ function registerModeration(io: DaisServer, router: Router, deps: GatewayDeps) {
       expected,
       publicText: text === undefined ? undefined : publicText,
       // Approved questions are cluster leaders for later duplicates, as they read now.
-      index: indexEntry(publicText),
+      index: indexEntry,
       now: now(),
     });
     publishChange(io, code, 'approved', change);

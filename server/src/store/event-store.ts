@@ -303,8 +303,11 @@ export function createEventStore(redis: RedisClient) {
       undoable?: boolean;
       reason?: string;
       publicText?: string;
-      /** For `approve`: index the question for near-duplicates under this entry. */
-      index?: { fingerprint: string; bands: string[] };
+      /**
+       * For `approve`: how a text is indexed. The question's fingerprint becomes that of
+       * its public text (`publicText`, else the stored one), indexed as a cluster leader.
+       */
+      index?: IndexOf;
       /** The status the moderator saw: CONFLICT when the question is in another. */
       expected?: QuestionStatus;
       now: number;
@@ -316,6 +319,7 @@ export function createEventStore(redis: RedisClient) {
       // `show` must know who is on stage; the script re-checks and we retry if it moved.
       const onStage = action === 'show' ? await redis.zrange(keys.status('live'), 0, 0) : [];
       const expected = onStage[0] ?? '';
+      const approval = opts.index && (await approvalIndex(code, id, opts.publicText, opts.index));
       const scriptKeys = [
         keys.log,
         keys.question(id),
@@ -325,7 +329,7 @@ export function createEventStore(redis: RedisClient) {
         keys.fingerprints,
         keys.queue,
         keys.actions(opts.actor.id),
-        ...(opts.index?.bands ?? []).map(keys.band),
+        ...(approval ? [...approval.read.bands, ...approval.next.bands] : []).map(keys.band),
       ];
       const [logId, previous] = await run(() =>
         redis.transitionQuestion(
@@ -340,10 +344,14 @@ export function createEventStore(redis: RedisClient) {
           expected,
           QUESTION_STATUSES.join(','),
           opts.publicText ?? '',
-          opts.index?.fingerprint ?? '',
+          approval ? approval.next.fingerprint : '',
           opts.expected ?? '',
           opts.actor.name,
           opts.undoable ? '1' : '',
+          approval ? approval.rev : '',
+          approval ? approval.read.print : '',
+          approval ? approval.read.bands.length : 0,
+          approval?.read.asked ? '1' : '',
         ),
       );
       const question = await mustGetQuestion(code, id);
@@ -352,6 +360,29 @@ export function createEventStore(redis: RedisClient) {
       const returned = await mustGetQuestion(code, expected);
       return { change, returned: { logId, question: returned, previous: 'live' as const } };
     });
+  }
+
+  /**
+   * What an approval passes to index the question as the public will read it: the
+   * fingerprint it has now, the rev it was read at (the script checks both) and the
+   * new one. A question without a fingerprint (purged to `[…]`) keeps none.
+   */
+  async function approvalIndex(
+    code: string,
+    id: string,
+    publicText: string | undefined,
+    index: IndexOf,
+  ) {
+    const [question, print] = await Promise.all([
+      mustGetQuestion(code, id),
+      redis.hget(eventKeys(code).fingerprints, id),
+    ]);
+    if (print === null) return null;
+    return {
+      rev: question.rev,
+      read: printRead(print, question, index),
+      next: index(publicText ?? question.publicText),
+    };
   }
 
   /**
@@ -581,6 +612,29 @@ export function createEventStore(redis: RedisClient) {
   };
 }
 export type EventStore = ReturnType<typeof createEventStore>;
+
+/** A text's entry in the near-duplicate index (`indexEntry` in moderation/intake). */
+export type IndexOf = (text: string) => { fingerprint: string; bands: string[] };
+
+/** The LSH bands of a stored fingerprint (see `indexEntry`). */
+export const bandsOf = (print: string) => (JSON.parse(print) as { bands: string[] }).bands;
+
+/**
+ * A question's fingerprint as read before a moderator's text replaces it (an edit, an
+ * approval), with its bands, and `asked`: it is of the asker's words while the public
+ * text is not (a redacted held question). Undo then restores that one, computed again
+ * from the asker's words, so the log copies no tokens of them.
+ */
+export function printRead(print: string | null, question: Question, index: IndexOf) {
+  return {
+    print: print ?? '',
+    bands: print ? bandsOf(print) : [],
+    asked:
+      print !== null &&
+      print !== index(question.publicText).fingerprint &&
+      print === index(question.text).fingerprint,
+  };
+}
 
 /**
  * Runs an optimistic read-then-script step again while the script says the reads went

@@ -5,7 +5,15 @@ import {
   type Presence,
   type QuestionStatus,
 } from '@dais/shared';
-import { run, retrying, type Actor, type Change, type EventStore } from './event-store';
+import {
+  bandsOf,
+  printRead,
+  run,
+  retrying,
+  type Actor,
+  type Change,
+  type EventStore,
+} from './event-store';
 import { indexEntry } from '../moderation/intake';
 import { eventKeys, statusKeys } from './keys';
 
@@ -41,18 +49,14 @@ export function createWorkspaceStore(redis: RedisClient, store: EventStore) {
           redis.hget(keys.fingerprints, id),
         ]);
         const next = indexEntry(publicText);
-        const printBands = print ? bandsOf(print) : [];
         // Undo restores the print of the public text it restores, unless it was the asker's.
-        const printAsked =
-          print !== null &&
-          print !== indexEntry(question.publicText).fingerprint &&
-          print === indexEntry(question.text).fingerprint;
+        const read = printRead(print, question, indexEntry);
         const scriptKeys = [
           keys.log,
           keys.question(id),
           keys.actions(opts.actor.id),
           keys.fingerprints,
-          ...printBands.map(keys.band),
+          ...read.bands.map(keys.band),
           ...next.bands.map(keys.band),
         ];
         const [logId, status] = await run(() =>
@@ -65,10 +69,10 @@ export function createWorkspaceStore(redis: RedisClient, store: EventStore) {
             opts.actor.name,
             opts.expected ?? '',
             question.rev,
-            print ?? '',
+            read.print,
             next.fingerprint,
-            printBands.length,
-            printAsked ? '1' : '',
+            read.bands.length,
+            read.asked ? '1' : '',
           ),
         );
         const edited = await store.mustGetQuestion(code, id);
@@ -137,11 +141,19 @@ export function createWorkspaceStore(redis: RedisClient, store: EventStore) {
   async function undoInputs(code: string, id: string, entry: Record<string, string>) {
     const keys = eventKeys(code);
     switch (entry.type) {
-      case 'question.edit': {
-        const print = await redis.hget(keys.fingerprints, id);
+      case 'question.edit':
+      case 'question.approve': {
+        // An approval logs `indexed` when it replaced the fingerprint.
+        if (entry.type === 'question.approve' && entry.indexed === undefined) break;
+        const [print, [asker, publicText]] = await Promise.all([
+          redis.hget(keys.fingerprints, id),
+          redis.hmget(keys.question(id), 'text', 'publicText'),
+        ]);
         if (!print) return { keys: [keys.fingerprints], args: ['', '', 0], others: [] };
+        // The print of the public text before (an approval without an edit kept it), or
+        // of the asker's words.
         const asked = entry.beforeAsked === '1' || entry.printAsked === '1';
-        const text = asked ? await redis.hget(keys.question(id), 'text') : entry.before;
+        const text = asked ? asker : entry.edited === '0' ? publicText : entry.before;
         const restored = indexEntry(text ?? '');
         const printBands = bandsOf(print);
         return {
@@ -258,9 +270,6 @@ export function createWorkspaceStore(redis: RedisClient, store: EventStore) {
   return { edit, undo, audit, setPresence };
 }
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
-
-/** The LSH bands of a stored fingerprint (see `indexEntry`). */
-const bandsOf = (print: string) => (JSON.parse(print) as { bands: string[] }).bands;
 
 function fieldsOf(flat: string[]): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -3,7 +3,9 @@
   questions are still exactly as the action left them (status and rev, as logged).
   A status change goes back to the status before (with its statusAt, reason,
   decidedAt and public text); an edit gets the public text before it, and the
-  fingerprint before it (back in the LSH band sets the edit moved it out of); a pin
+  fingerprint before it (back in the LSH band sets the edit moved it out of), and so
+  does an approval that replaced the fingerprint (its entry's `indexed`: out of the
+  index again when the approval put it there, as for a held question); a pin
   or star (set-flag's entries: flag, from) gets the flag's value before. A merge
   puts the source cluster back: the source's status and statusAt, its members, its
   askers and voters (kept aside by merge-cluster; votes cast since stay with the
@@ -19,8 +21,8 @@
   KEYS[1] log stream  KEYS[2] the actor's undo list  KEYS[3] the entry's question hash
   KEYS[4..] status sets in the order of ARGV[2], then the rank set and "Up next", then
   the keys of the entry's type:
-    edit: the fingerprints hash, the band sets of the fingerprint now (ARGV[8] of
-      them), then those of the fingerprint to restore
+    edit, and an approval that logged `indexed`: the fingerprints hash, the band sets
+      of the fingerprint now (ARGV[8] of them), then those of the fingerprint to restore
     merge: the target's hash, clusterOf, the source's and the target's askers sets,
       the source's and the target's voters sets, the source's kept askers, kept
       voters, new askers and new voters sets (keys.ts mergedFrom), then the hashes
@@ -30,8 +32,8 @@
       when the split put it there (the entry's `indexed`)
   ARGV[1] the log id the caller read at the head of the list  ARGV[2] statuses,
   comma separated  ARGV[3] now  ARGV[4] actor id  ARGV[5] actor name
-  For an edit: ARGV[6] the fingerprint JSON now ('' for none)  ARGV[7] the one to
-  restore  ARGV[8] how many band sets are the one now's
+  For an edit or such an approval: ARGV[6] the fingerprint JSON now ('' for none)
+  ARGV[7] the one to restore  ARGV[8] how many band sets are the one now's
   Returns: { log id, the status before the undo, "Up next" when it changed (the
   question left approved) }. The same call again (ioredis sends a command again when
   the connection dropped before its reply), with the entry undone and its question
@@ -84,6 +86,8 @@ if not UNDOABLE[e.type] then
   return redis.error_reply('RETRY')
 end
 local merge, split = e.type == 'question.merged', e.type == 'question.split'
+-- The actions that replaced the question's fingerprint (lib/dedup-index.lua).
+local reprinted = e.type == 'question.edit' or (e.type == 'question.approve' and e.indexed ~= nil)
 
 -- As the action left it: its rev, or a state an undo brought back to that rev.
 local function unchanged(key, loggedRev)
@@ -120,7 +124,7 @@ if merge or split then
   -- A cluster always has an asker: without the kept set the merge cannot be undone.
   if merge and rcall('EXISTS', KEYS[x + 6]) == 0 then return refuse('nothing kept to undo it') end
 end
-if e.type == 'question.edit' and (rcall('HGET', KEYS[x], id) or '') ~= ARGV[6] then
+if reprinted and (rcall('HGET', KEYS[x], id) or '') ~= ARGV[6] then
   return redis.error_reply('RETRY')
 end
 local back = (split and 'merged') or (e.flag == nil and e.from) or status
@@ -195,6 +199,10 @@ else
     queueKey)
   rcall('HSET', KEYS[3], 'statusAt', e.fromAt)
   if e.decided == '1' then rcall('HDEL', KEYS[3], 'decidedAt') end
+  if reprinted and ARGV[6] ~= '' then
+    local lastNow = x + tonumber(ARGV[8])
+    replacePrint(KEYS[x], id, ARGV[7], x + 1, lastNow, lastNow + 1, #KEYS, e.indexed == '0')
+  end
 end
 local rev = rcall('HGET', KEYS[3], 'rev')
 rcall('HSET', KEYS[3], 'undoneTo', rev .. ':' .. (tonumber(e.rev) - 1))
