@@ -110,7 +110,13 @@ export async function workIncoming(
     if (options.until && (await options.until())) return;
     const { card } = await selection(page);
     if (!card) {
-      if (run.hourOver && (await queueCount(page, 'incoming')) === '0') return;
+      if ((await queueCount(page, 'incoming')) === '0') {
+        if (run.hourOver) return;
+      } else {
+        // Cards, but none selected in view (the list scrolled away from the selection):
+        // the queue's key brings it back, as a moderator looking for it would press.
+        await goToQueue(page, 'incoming');
+      }
       await sleep(100);
       continue;
     }
@@ -425,7 +431,20 @@ export async function curate(
       }
       await clearSearch(page);
       await goToQueue(page, 'upNext');
-      await page.locator(`[data-testid="queue-upNext"] [data-id="${phoneQuestion.id}"]`).waitFor();
+      const inUpNext = await page
+        .locator(`[data-testid="queue-upNext"] [data-id="${phoneQuestion.id}"]`)
+        .waitFor({ timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!inUpNext) {
+        // Refilling Up next may have put it there first, and the guest taken it on stage
+        // since: then it is on its way. Otherwise the next round tries again.
+        done.phoneOnTop = questions.get(phoneQuestion.id)?.status !== 'approved';
+        if (!done.phoneOnTop) note(run, `the phone's question did not reach Up next; again`);
+        continue;
+      }
       if (await selectCard(page, phoneQuestion.id)) {
         for (let i = 0; i < 10 && (await upNextShown(page))[0] !== phoneQuestion.id; i++) {
           const before = (await upNextShown(page)).join();
