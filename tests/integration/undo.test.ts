@@ -368,6 +368,18 @@ describe('an edit and the near-duplicate index', () => {
   const edited = 'When will the new bus line to the airport open?';
   const editedAgain = 'when will the new bus line to the airport open';
 
+  /** Asks both anew: `joining` joins the cluster of `leaderId`, `alone` leads its own. */
+  async function expectClustered(
+    ask: Awaited<ReturnType<typeof setup>>['ask'],
+    [first, second]: Client[],
+    leaderId: string,
+    { joining, alone }: { joining: string; alone: string },
+  ) {
+    expect(await ask(first!, joining)).toMatchObject({ status: 'merged', clusterId: leaderId });
+    const own = await ask(second!, alone);
+    expect(own).toMatchObject({ status: 'pending', clusterId: own.id });
+  }
+
   it('matches later questions against the edited text, no longer the old one', async () => {
     expect(isDuplicate(fingerprint(asked), fingerprint(askedAgain))).toBe(true);
     expect(isDuplicate(fingerprint(edited), fingerprint(editedAgain))).toBe(true);
@@ -379,9 +391,7 @@ describe('an edit and the near-duplicate index', () => {
     await expectOk(mei, 'question:approve', { questionId: leader.id });
     await expectOk(mei, 'question:edit', { questionId: leader.id, text: edited });
 
-    expect(await ask(b!, editedAgain)).toMatchObject({ status: 'merged', clusterId: leader.id });
-    const old = await ask(c!, askedAgain);
-    expect(old).toMatchObject({ status: 'pending', clusterId: old.id });
+    await expectClustered(ask, [b!, c!], leader.id, { joining: editedAgain, alone: askedAgain });
   });
 
   it('gets the old fingerprint back with the undo, in the index again', async () => {
@@ -395,9 +405,7 @@ describe('an edit and the near-duplicate index', () => {
 
     await expectOk(mei, 'moderator:undo', {});
     expect(await restorableState()).toEqual(before);
-    const fresh = await ask(b!, editedAgain);
-    expect(fresh).toMatchObject({ status: 'pending', clusterId: fresh.id });
-    expect(await ask(c!, askedAgain)).toMatchObject({ status: 'merged', clusterId: leader.id });
+    await expectClustered(ask, [c!, b!], leader.id, { joining: askedAgain, alone: editedAgain });
   });
 
   it('restores the asker’s fingerprint of a redacted held question whose edit is undone', async () => {
@@ -437,9 +445,7 @@ describe('an edit and the near-duplicate index', () => {
     const indexed = await indexOf(event.code, leader.id);
     expect(indexed.bands).not.toEqual(indexedAsAsked.bands);
     expect(indexed.holding).toEqual(indexed.bands);
-    expect(await ask(b!, editedAgain)).toMatchObject({ status: 'merged', clusterId: leader.id });
-    const old = await ask(c!, askedAgain);
-    expect(old).toMatchObject({ status: 'pending', clusterId: old.id });
+    await expectClustered(ask, [b!, c!], leader.id, { joining: editedAgain, alone: askedAgain });
   });
 
   it('gets the fingerprint and bands from before an approval with an edit back with its undo', async () => {
@@ -452,9 +458,7 @@ describe('an edit and the near-duplicate index', () => {
 
     await expectOk(mei, 'moderator:undo', {});
     expect(await restorableState()).toEqual(before);
-    const fresh = await ask(b!, editedAgain);
-    expect(fresh).toMatchObject({ status: 'pending', clusterId: fresh.id });
-    expect(await ask(c!, askedAgain)).toMatchObject({ status: 'merged', clusterId: leader.id });
+    await expectClustered(ask, [c!, b!], leader.id, { joining: askedAgain, alone: editedAgain });
   });
 
   it.each([

@@ -27,7 +27,6 @@ export type JoinRequest =
 
 const ACK_TIMEOUT_MS = 5000;
 const RETRY_DELAY_MS = 2000;
-/** Tries of a command that carries a request id, when the server could not be reached. */
 /** Join failures that retrying cannot fix: the page shows an error view instead. */
 const FATAL_JOIN_ERRORS: readonly ErrorCode[] = [
   ErrorCode.EventNotFound,

@@ -1,4 +1,3 @@
-import type { Logger } from '../logger';
 import type { Change, EventStore } from '../store/event-store';
 import type { RankingStore } from '../store/ranking-store';
 import { joined, type Router } from './handle';
@@ -14,7 +13,6 @@ export interface RankingDeps {
   store: EventStore;
   ranking: RankingStore;
   votes: VoteBatcher;
-  logger: Logger;
   now: () => number;
   limits: RateLimits;
   voteWatch: VoteWatch;
